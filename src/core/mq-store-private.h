@@ -1,0 +1,53 @@
+/* mq-store-private.h: what the core's modules use of the store
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "mq-store.h"
+
+G_BEGIN_DECLS
+
+sqlite3      *mq_store_get_db        (MqStore       *self);
+sqlite3_stmt *mq_store_prepare       (MqStore       *self,
+                                      const char    *sql,
+                                      GError       **error);
+gboolean      mq_store_exec          (MqStore       *self,
+                                      const char    *sql,
+                                      GError       **error);
+gboolean      mq_store_step_done     (MqStore       *self,
+                                      sqlite3_stmt  *stmt,
+                                      GError       **error);
+gboolean      mq_store_propagate     (MqStore       *self,
+                                      int            rc,
+                                      GError       **error);
+char         *mq_store_now_iso       (MqStore       *self);
+gboolean      mq_store_in_transaction (MqStore      *self);
+
+/* Binding helpers: NULL or empty text binds SQL NULL. */
+void          mq_bind_text_or_null   (sqlite3_stmt  *stmt,
+                                      int            index,
+                                      const char    *text);
+const char   *mq_column_text         (sqlite3_stmt  *stmt,
+                                      int            column);
+
+/* Rolls back on scope exit unless mq_store_commit() was reached. */
+typedef struct
+{
+  MqStore  *store;
+  gboolean  open;
+} MqTransaction;
+
+gboolean      mq_transaction_begin   (MqTransaction *tx,
+                                      MqStore       *store,
+                                      GError       **error);
+gboolean      mq_transaction_commit  (MqTransaction *tx,
+                                      GError       **error);
+void          mq_transaction_clear   (MqTransaction *tx);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (MqTransaction, mq_transaction_clear)
+
+G_END_DECLS

@@ -1,0 +1,619 @@
+/* mq-store.c: one Marquee database file
+ *
+ * The store owns the SQLite connection, applies the numbered migrations, keeps
+ * prepared statements for reuse, nests transactions with savepoints and maps
+ * SQLite's result codes to MqError codes a caller can act on.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mq-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "mq-core-resources.h"
+#include "mq-error.h"
+#include "mq-store-private.h"
+
+#define MIGRATIONS_PATH "/io/github/marqueeapp/Marquee/core/migrations"
+
+struct _MqStore
+{
+  GObject     parent_instance;
+
+  char       *path;
+  sqlite3    *db;            /* (owned) */
+  GHashTable *statements;    /* (owned) SQL text → (owned) sqlite3_stmt */
+  GDateTime  *fixed_now;     /* (nullable) (owned) for tests and demo data */
+  GPtrArray  *pending;       /* (owned) what changed in the open transaction */
+  guint       depth;         /* open transactions, the outer one counts 1 */
+};
+
+G_DEFINE_FINAL_TYPE (MqStore, mq_store, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static int
+error_code_for (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_CONSTRAINT:
+      return MQ_ERROR_CONSTRAINT;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return MQ_ERROR_BUSY;
+    case SQLITE_CORRUPT:
+      return MQ_ERROR_CORRUPT;
+    case SQLITE_NOTADB:
+      return MQ_ERROR_NOT_A_DATABASE;
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      return MQ_ERROR_IO;
+    case SQLITE_FULL:
+      return MQ_ERROR_FULL;
+    default:
+      return MQ_ERROR_FAILED;
+    }
+}
+
+gboolean
+mq_store_propagate (MqStore  *self,
+                    int       rc,
+                    GError  **error)
+{
+  const char *detail;
+
+  if (rc == SQLITE_OK || rc == SQLITE_DONE || rc == SQLITE_ROW)
+    return TRUE;
+
+  detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+
+  switch (error_code_for (rc))
+    {
+    case MQ_ERROR_BUSY:
+      g_set_error (error, MQ_ERROR, MQ_ERROR_BUSY,
+                   _("The database is in use by another program; try again (%s)"), detail);
+      break;
+    case MQ_ERROR_CORRUPT:
+      g_set_error (error, MQ_ERROR, MQ_ERROR_CORRUPT,
+                   _("The database file is damaged (%s)"), detail);
+      break;
+    case MQ_ERROR_NOT_A_DATABASE:
+      g_set_error (error, MQ_ERROR, MQ_ERROR_NOT_A_DATABASE,
+                   _("“%s” is not a Marquee database"), self->path);
+      break;
+    case MQ_ERROR_FULL:
+      g_set_error (error, MQ_ERROR, MQ_ERROR_FULL,
+                   _("The disk is full; free some space and try again"));
+      break;
+    case MQ_ERROR_IO:
+      g_set_error (error, MQ_ERROR, MQ_ERROR_IO,
+                   _("Could not read or write “%s” (%s)"), self->path, detail);
+      break;
+    default:
+      g_set_error (error, MQ_ERROR, error_code_for (rc), "%s", detail);
+      break;
+    }
+
+  return FALSE;
+}
+
+sqlite3 *
+mq_store_get_db (MqStore *self)
+{
+  g_return_val_if_fail (MQ_IS_STORE (self), NULL);
+
+  return self->db;
+}
+
+gboolean
+mq_store_exec (MqStore     *self,
+               const char  *sql,
+               GError     **error)
+{
+  return mq_store_propagate (self, sqlite3_exec (self->db, sql, NULL, NULL, NULL), error);
+}
+
+/* Statements are prepared once per store and reset for each use, so hot paths
+ * such as the door admit pay for parsing only the first time.
+ */
+sqlite3_stmt *
+mq_store_prepare (MqStore     *self,
+                  const char  *sql,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (MQ_IS_STORE (self), NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      mq_store_propagate (self, rc, error);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+mq_store_step_done (MqStore       *self,
+                    sqlite3_stmt  *stmt,
+                    GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+  gboolean ok = mq_store_propagate (self, rc, error);
+
+  sqlite3_reset (stmt);
+  return ok;
+}
+
+void
+mq_bind_text_or_null (sqlite3_stmt *stmt,
+                      int           index,
+                      const char   *text)
+{
+  if (text == NULL || *text == '\0')
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+const char *
+mq_column_text (sqlite3_stmt *stmt,
+                int           column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
+static gboolean
+read_user_version (MqStore  *self,
+                   int      *version,
+                   GError  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = mq_store_prepare (self, "PRAGMA user_version", &local_error);
+  if (stmt == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      mq_store_propagate (self, rc, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+
+  *version = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static int
+compare_names (const void *a,
+               const void *b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+static char **
+list_migrations (void)
+{
+  g_auto(GStrv) names = NULL;
+
+  names = g_resource_enumerate_children (mq_core_get_resource (), MIGRATIONS_PATH,
+                                         G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_assert (names != NULL);
+  qsort (names, g_strv_length (names), sizeof (char *), compare_names);
+  return g_steal_pointer (&names);
+}
+
+int
+mq_store_get_latest_schema_version (void)
+{
+  g_auto(GStrv) names = list_migrations ();
+
+  return (int) g_strv_length (names);
+}
+
+static gboolean
+apply_migration (MqStore     *self,
+                 const char  *name,
+                 int          version,
+                 GError     **error)
+{
+  g_autofree char *path = g_build_path ("/", MIGRATIONS_PATH, name, NULL);
+  g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", version);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *sql = NULL;
+
+  bytes = g_resource_lookup_data (mq_core_get_resource (), path,
+                                  G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+  /* The schema change and its version bump commit together or not at all. */
+  if (!mq_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  if (!mq_store_exec (self, sql, error) || !mq_store_exec (self, bump, error))
+    {
+      g_prefix_error (error, _("Could not upgrade the database to version %d: "), version);
+      mq_store_exec (self, "ROLLBACK", NULL);
+      return FALSE;
+    }
+
+  return mq_store_exec (self, "COMMIT", error);
+}
+
+static gboolean
+migrate (MqStore  *self,
+         GError  **error)
+{
+  g_auto(GStrv) names = list_migrations ();
+  int latest = (int) g_strv_length (names);
+  int version;
+
+  if (!read_user_version (self, &version, error))
+    return FALSE;
+
+  if (version > latest)
+    {
+      g_set_error (error, MQ_ERROR, MQ_ERROR_TOO_NEW,
+                   _("“%s” was written by a newer version of Marquee (schema %d, this version knows %d); "
+                     "update Marquee to open it"),
+                   self->path, version, latest);
+      return FALSE;
+    }
+
+  for (int i = version; i < latest; i++)
+    {
+      if (!apply_migration (self, names[i], i + 1, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+configure (MqStore  *self,
+           GError  **error)
+{
+  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_extended_result_codes (self->db, TRUE);
+
+  /* An admitted guest must survive a power cut at the door, so every commit
+   * is flushed to the disk; WAL keeps that cheap and lets readers work on.
+   */
+  if (!mq_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !mq_store_exec (self, "PRAGMA synchronous = FULL", error))
+    return FALSE;
+
+  if (g_strcmp0 (self->path, ":memory:") != 0 &&
+      !mq_store_exec (self, "PRAGMA journal_mode = WAL", error))
+    return FALSE;
+
+  return TRUE;
+}
+
+MqStore *
+mq_store_open (const char  *path,
+               GError     **error)
+{
+  g_autoptr(MqStore) self = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (MQ_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  if (g_strcmp0 (path, ":memory:") != 0)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, MQ_ERROR, MQ_ERROR_IO,
+                       _("Could not create the folder “%s”: %s"), dir, g_strerror (saved_errno));
+          return NULL;
+        }
+    }
+
+  rc = sqlite3_open_v2 (path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXRESCODE,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      mq_store_propagate (self, rc, error);
+      return NULL;
+    }
+
+  if (!configure (self, error) || !migrate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+mq_store_get_path (MqStore *self)
+{
+  g_return_val_if_fail (MQ_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+int
+mq_store_get_schema_version (MqStore *self)
+{
+  int version = -1;
+
+  g_return_val_if_fail (MQ_IS_STORE (self), -1);
+
+  read_user_version (self, &version, NULL);
+  return version;
+}
+
+char *
+mq_store_default_path (void)
+{
+  const char *env = g_getenv ("MARQUEE_DB");
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+
+  return g_build_filename (g_get_user_data_dir (), "marquee", "marquee.db", NULL);
+}
+
+gboolean
+mq_store_in_transaction (MqStore *self)
+{
+  return self->depth > 0;
+}
+
+gboolean
+mq_store_begin (MqStore  *self,
+                GError  **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (MQ_IS_STORE (self), FALSE);
+
+  /* IMMEDIATE takes the write lock up front, so a transaction never fails
+   * half-way because another connection started writing first.
+   */
+  if (self->depth == 0)
+    sql = g_strdup ("BEGIN IMMEDIATE");
+  else
+    sql = g_strdup_printf ("SAVEPOINT mq_%u", self->depth);
+
+  if (!mq_store_exec (self, sql, error))
+    return FALSE;
+
+  self->depth++;
+  return TRUE;
+}
+
+static void
+emit_pending (MqStore *self)
+{
+  g_autoptr(GPtrArray) pending = g_steal_pointer (&self->pending);
+
+  self->pending = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < pending->len; i++)
+    {
+      const char *what = g_ptr_array_index (pending, i);
+
+      g_signal_emit (self, signals[CHANGED], g_quark_from_string (what), what);
+    }
+}
+
+gboolean
+mq_store_commit (MqStore  *self,
+                 GError  **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (MQ_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  if (self->depth == 1)
+    sql = g_strdup ("COMMIT");
+  else
+    sql = g_strdup_printf ("RELEASE mq_%u", self->depth - 1);
+
+  if (!mq_store_exec (self, sql, error))
+    return FALSE;
+
+  self->depth--;
+
+  if (self->depth == 0)
+    emit_pending (self);
+
+  return TRUE;
+}
+
+void
+mq_store_rollback (MqStore *self)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_if_fail (MQ_IS_STORE (self));
+  g_return_if_fail (self->depth > 0);
+
+  if (self->depth == 1)
+    sql = g_strdup ("ROLLBACK");
+  else
+    sql = g_strdup_printf ("ROLLBACK TO mq_%u; RELEASE mq_%u", self->depth - 1, self->depth - 1);
+
+  /* Statements left mid-step would keep the rollback from completing. */
+  mq_store_exec (self, sql, NULL);
+  self->depth--;
+
+  if (self->depth == 0)
+    g_ptr_array_set_size (self->pending, 0);
+}
+
+void
+mq_store_notify_changed (MqStore    *self,
+                         const char *what)
+{
+  g_return_if_fail (MQ_IS_STORE (self));
+  g_return_if_fail (what != NULL);
+
+  if (self->depth == 0)
+    {
+      g_signal_emit (self, signals[CHANGED], g_quark_from_string (what), what);
+      return;
+    }
+
+  for (guint i = 0; i < self->pending->len; i++)
+    {
+      if (g_str_equal (g_ptr_array_index (self->pending, i), what))
+        return;
+    }
+
+  g_ptr_array_add (self->pending, g_strdup (what));
+}
+
+GDateTime *
+mq_store_now (MqStore *self)
+{
+  g_return_val_if_fail (MQ_IS_STORE (self), NULL);
+
+  if (self->fixed_now != NULL)
+    return g_date_time_ref (self->fixed_now);
+
+  return g_date_time_new_now_utc ();
+}
+
+void
+mq_store_set_fixed_now (MqStore   *self,
+                        GDateTime *now)
+{
+  g_return_if_fail (MQ_IS_STORE (self));
+
+  g_clear_pointer (&self->fixed_now, g_date_time_unref);
+  if (now != NULL)
+    self->fixed_now = g_date_time_to_utc (now);
+}
+
+char *
+mq_store_now_iso (MqStore *self)
+{
+  g_autoptr(GDateTime) now = mq_store_now (self);
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+gboolean
+mq_transaction_begin (MqTransaction  *tx,
+                      MqStore        *store,
+                      GError        **error)
+{
+  tx->store = store;
+  tx->open = mq_store_begin (store, error);
+  return tx->open;
+}
+
+gboolean
+mq_transaction_commit (MqTransaction  *tx,
+                       GError        **error)
+{
+  g_return_val_if_fail (tx->open, FALSE);
+
+  if (!mq_store_commit (tx->store, error))
+    return FALSE;
+
+  tx->open = FALSE;
+  return TRUE;
+}
+
+void
+mq_transaction_clear (MqTransaction *tx)
+{
+  if (tx->open)
+    mq_store_rollback (tx->store);
+  tx->open = FALSE;
+}
+
+static void
+mq_store_finalize (GObject *object)
+{
+  MqStore *self = (MqStore *) object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_clear_pointer (&self->fixed_now, g_date_time_unref);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (mq_store_parent_class)->finalize (object);
+}
+
+static void
+mq_store_class_init (MqStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = mq_store_finalize;
+
+  /**
+   * MqStore::changed:
+   * @what: the kind of data that changed: "events", "people", "rsvps", "check-ins", …
+   *
+   * Emitted after a transaction that changed @what has committed. The signal
+   * is detailed by @what, so a page can connect to "changed::rsvps" alone.
+   */
+  signals[CHANGED] = g_signal_new ("changed",
+                                   G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                                   0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+mq_store_init (MqStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  self->pending = g_ptr_array_new_with_free_func (g_free);
+}

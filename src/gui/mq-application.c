@@ -1,0 +1,156 @@
+/* mq-application.c: the Marquee desktop application
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mq-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mq-application.h"
+#include "mq-window.h"
+
+struct _MqApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *db_path;   /* (nullable) from --db */
+  gboolean        demo;      /* --demo: fill an empty database with sample data */
+  MqStore        *store;     /* (owned) (nullable) until startup opened it */
+};
+
+G_DEFINE_FINAL_TYPE (MqApplication, mq_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Database file to open"), N_("PATH") },
+  { "demo", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Fill an empty database with sample data"), NULL },
+  { NULL }
+};
+
+static int
+mq_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  MqApplication *self = MQ_APPLICATION (app);
+  const char *db = NULL;
+
+  if (g_variant_dict_lookup (options, "db", "^&ay", &db))
+    {
+      g_free (self->db_path);
+      self->db_path = g_strdup (db);
+    }
+  self->demo = g_variant_dict_contains (options, "demo");
+
+  return -1;
+}
+
+static gboolean
+open_store (MqApplication  *self,
+            GError        **error)
+{
+  g_autofree char *path = self->db_path != NULL ? g_strdup (self->db_path)
+                                                : mq_store_default_path ();
+
+  self->store = mq_store_open (path, error);
+  if (self->store == NULL)
+    return FALSE;
+
+  return TRUE;
+}
+
+static void
+mq_application_activate (GApplication *app)
+{
+  MqApplication *self = MQ_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL && self->store == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!open_store (self, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          g_application_quit (app);
+          return;
+        }
+    }
+
+  if (window == NULL)
+    window = GTK_WINDOW (mq_window_new (self));
+
+  gtk_window_present (window);
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated },
+};
+
+static void
+mq_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (mq_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+}
+
+static void
+mq_application_finalize (GObject *object)
+{
+  MqApplication *self = (MqApplication *) object;
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->db_path, g_free);
+
+  G_OBJECT_CLASS (mq_application_parent_class)->finalize (object);
+}
+
+static void
+mq_application_class_init (MqApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = mq_application_finalize;
+  app_class->activate = mq_application_activate;
+  app_class->startup = mq_application_startup;
+  app_class->handle_local_options = mq_application_handle_local_options;
+}
+
+static void
+mq_application_init (MqApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+}
+
+MqApplication *
+mq_application_new (void)
+{
+  return g_object_new (MQ_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", "/io/github/marqueeapp/Marquee",
+                       NULL);
+}
+
+MqStore *
+mq_application_get_store (MqApplication *self)
+{
+  g_return_val_if_fail (MQ_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}

@@ -1,0 +1,21 @@
+/* mq-application.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "marquee-core.h"
+
+G_BEGIN_DECLS
+
+#define MQ_TYPE_APPLICATION (mq_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (MqApplication, mq_application, MQ, APPLICATION, AdwApplication)
+
+MqApplication *mq_application_new       (void);
+MqStore       *mq_application_get_store (MqApplication *self);
+
+G_END_DECLS

@@ -1,0 +1,245 @@
+/* test-store.c: opening, migrating and refusing databases
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include "marquee-core.h"
+#include "mq-core-resources.h"
+
+static char *
+temp_db_path (void)
+{
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+  return g_build_filename (g_get_user_data_dir (), "marquee-test.db", NULL);
+}
+
+static int
+count_rows (const char *path,
+            const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int n;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+static void
+exec_raw (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s", message);
+  sqlite3_close (db);
+}
+
+static void
+test_store_empty_to_latest (void)
+{
+  g_autofree char *path = temp_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqStore) store = NULL;
+
+  store = mq_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_cmpint (mq_store_get_latest_schema_version (), ==, 2);
+  g_assert_cmpint (mq_store_get_schema_version (store), ==, 2);
+  g_assert_cmpstr (mq_store_get_path (store), ==, path);
+  g_clear_object (&store);
+
+  g_assert_cmpint (count_rows (path, "SELECT count(*) FROM sqlite_master WHERE name IN "
+                                     "('events','people','rsvps','rsvp_history','check_ins')"), ==, 5);
+  g_assert_cmpint (count_rows (path, "PRAGMA user_version"), ==, 2);
+
+  /* Opening again applies nothing twice. */
+  store = mq_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mq_store_get_schema_version (store), ==, 2);
+}
+
+static void
+test_store_upgrade_from_version_1 (void)
+{
+  g_autofree char *path = temp_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) v1 = NULL;
+  g_autoptr(MqStore) store = NULL;
+  g_autofree char *sql = NULL;
+
+  /* Make the database an earlier Marquee would have left: schema 1 only. */
+  v1 = g_resource_lookup_data (mq_core_get_resource (),
+                               "/io/github/marqueeapp/Marquee/core/migrations/0001-events-and-people.sql",
+                               G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  sql = g_strndup (g_bytes_get_data (v1, NULL), g_bytes_get_size (v1));
+  exec_raw (path, sql);
+  exec_raw (path,
+            "PRAGMA user_version = 1;"
+            "INSERT INTO people (name, email, search_text, created_at, updated_at) "
+            "VALUES ('Zoë Adeyemi', 'zoe@example.org', 'zoe adeyemi zoe example org', "
+            "'2025-01-01T10:00:00Z', '2025-01-01T10:00:00Z');"
+            "INSERT INTO events (title, starts_at, time_zone, created_at, updated_at) "
+            "VALUES ('Honeyland', '2025-02-01T19:00:00Z', 'Europe/Berlin', "
+            "'2025-01-01T10:00:00Z', '2025-01-01T10:00:00Z');");
+
+  store = mq_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mq_store_get_schema_version (store), ==, 2);
+  g_clear_object (&store);
+
+  /* The old rows are still there and the new tables accept data about them. */
+  g_assert_cmpint (count_rows (path, "SELECT count(*) FROM people WHERE name = 'Zoë Adeyemi'"), ==, 1);
+  exec_raw (path,
+            "INSERT INTO rsvps (event_id, person_id, status, ticket_code, created_at, updated_at) "
+            "VALUES (1, 1, 'going', 'ABCDEFGHJK', '2025-01-02T10:00:00Z', '2025-01-02T10:00:00Z');");
+  g_assert_cmpint (count_rows (path, "SELECT count(*) FROM rsvps"), ==, 1);
+}
+
+static void
+test_store_refuses_newer (void)
+{
+  g_autofree char *path = temp_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqStore) store = NULL;
+
+  store = mq_store_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  exec_raw (path, "PRAGMA user_version = 99; CREATE TABLE from_the_future (x);");
+
+  store = mq_store_open (path, &error);
+  g_assert_error (error, MQ_ERROR, MQ_ERROR_TOO_NEW);
+  g_assert_null (store);
+
+  /* Refused, not damaged. */
+  g_assert_cmpint (count_rows (path, "PRAGMA user_version"), ==, 99);
+  g_assert_cmpint (count_rows (path, "SELECT count(*) FROM sqlite_master WHERE name = 'from_the_future'"), ==, 1);
+}
+
+static void
+test_store_refuses_garbage (void)
+{
+  g_autofree char *path = temp_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqStore) store = NULL;
+  g_autofree char *garbage = g_strnfill (4096, 'x');
+
+  g_file_set_contents (path, garbage, -1, &error);
+  g_assert_no_error (error);
+
+  store = mq_store_open (path, &error);
+  g_assert_error (error, MQ_ERROR, MQ_ERROR_NOT_A_DATABASE);
+  g_assert_null (store);
+}
+
+static void
+test_store_failed_migration_rolls_back (void)
+{
+  g_autofree char *path = temp_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqStore) store = NULL;
+
+  /* A version-1 database in which migration 2 cannot create its first table. */
+  store = mq_store_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  exec_raw (path,
+            "DROP TABLE rsvp_history; DROP TABLE check_ins; DROP TABLE greeter_assignments;"
+            "DROP TABLE introductions; DROP TABLE volunteers; DROP TABLE settings;"
+            "PRAGMA user_version = 1;");
+  /* rsvps still exists, so "CREATE TABLE rsvps" fails half-way through 2. */
+  store = mq_store_open (path, &error);
+  g_assert_error (error, MQ_ERROR, MQ_ERROR_FAILED);
+  g_assert_null (store);
+  g_assert_cmpint (count_rows (path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (count_rows (path, "SELECT count(*) FROM sqlite_master WHERE name = 'rsvp_history'"), ==, 0);
+}
+
+static void
+on_changed (MqStore    *store,
+            const char *what,
+            GPtrArray  *seen)
+{
+  g_ptr_array_add (seen, g_strdup (what));
+}
+
+static void
+test_store_transactions_nest_and_notify (void)
+{
+  g_autofree char *path = temp_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqStore) store = NULL;
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+
+  store = mq_store_open (path, &error);
+  g_assert_no_error (error);
+  g_signal_connect (store, "changed::people", G_CALLBACK (on_changed), seen);
+
+  g_assert_true (mq_store_begin (store, &error));
+  g_assert_true (mq_store_begin (store, &error));
+  mq_store_notify_changed (store, "people");
+  mq_store_notify_changed (store, "people");
+  mq_store_notify_changed (store, "events");
+  g_assert_true (mq_store_commit (store, &error));
+  g_assert_cmpuint (seen->len, ==, 0);
+  g_assert_true (mq_store_commit (store, &error));
+  g_assert_no_error (error);
+
+  /* Once, after the outer commit, and only for the detail connected. */
+  g_assert_cmpuint (seen->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (seen, 0), ==, "people");
+
+  /* A rolled-back change is never announced. */
+  g_assert_true (mq_store_begin (store, &error));
+  mq_store_notify_changed (store, "people");
+  mq_store_rollback (store);
+  g_assert_cmpuint (seen->len, ==, 1);
+}
+
+static void
+test_store_fixed_clock (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqStore) store = mq_store_open (":memory:", &error);
+  g_autoptr(GDateTime) when = g_date_time_new_from_iso8601 ("2026-03-04T19:42:00+01:00", NULL);
+  g_autoptr(GDateTime) now = NULL;
+
+  g_assert_no_error (error);
+  mq_store_set_fixed_now (store, when);
+  now = mq_store_now (store);
+  g_assert_true (g_date_time_equal (now, when));
+  g_assert_cmpint (g_date_time_get_hour (now), ==, 18); /* kept in UTC */
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/core/store/migrate/empty-to-latest", test_store_empty_to_latest);
+  g_test_add_func ("/core/store/migrate/from-version-1", test_store_upgrade_from_version_1);
+  g_test_add_func ("/core/store/migrate/failure-rolls-back", test_store_failed_migration_rolls_back);
+  g_test_add_func ("/core/store/open/refuses-newer", test_store_refuses_newer);
+  g_test_add_func ("/core/store/open/refuses-garbage", test_store_refuses_garbage);
+  g_test_add_func ("/core/store/transactions/nest-and-notify", test_store_transactions_nest_and_notify);
+  g_test_add_func ("/core/store/clock/fixed", test_store_fixed_clock);
+
+  return g_test_run ();
+}

@@ -262,7 +262,7 @@ insert_volunteers (MqDemoContext  *ctx,
       if (person >= ctx->n_people)
         continue;
 
-      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
       sqlite3_bind_int64 (stmt, 1, event_id);
       sqlite3_bind_int64 (stmt, 2, ctx->person_ids[person]);
       sqlite3_bind_text (stmt, 3, roles[r], -1, SQLITE_STATIC);

@@ -254,7 +254,7 @@ mq_demo_insert_people (MqDemoContext  *ctx,
       mq_demo_format_time (joined_from + (gint64) i * (3 * 365 * MQ_DEMO_DAY - MQ_DEMO_DAY) / ctx->n_people,
                            created);
 
-      sqlite3_reset (insert);
+      sqlite3_clear_bindings (insert);
       bind_gstring (insert, 1, person.name);
       bind_gstring (insert, 2, person.email);
       bind_gstring (insert, 3, person.mastodon);
@@ -274,7 +274,7 @@ mq_demo_insert_people (MqDemoContext  *ctx,
 
       for (guint t = 0; t < G_N_ELEMENTS (person.tags) && person.tags[t] != NULL; t++)
         {
-          sqlite3_reset (tag);
+          sqlite3_clear_bindings (tag);
           sqlite3_bind_int64 (tag, 1, ctx->person_ids[i]);
           sqlite3_bind_text (tag, 2, person.tags[t], -1, SQLITE_STATIC);
           if (!mq_store_step_done (ctx->store, tag, error))

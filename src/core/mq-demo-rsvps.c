@@ -242,7 +242,7 @@ play_door (Sim *sim)
   gint64 doors = sim->event->starts_at - (gint64) sim->event->doors_minutes * 60;
   gint64 window = (gint64) (sim->event->doors_minutes + 20) * 60;
   guint n_rsvps = sim->rsvps->len;
-  guint walk_ins = (guint) g_rand_int_range (ctx->rand, 0, 4);
+  guint walk_ins = (guint) g_rand_int_range (ctx->rand, 1, 4);
 
   for (guint i = 0; i < n_rsvps; i++)
     {
@@ -331,7 +331,7 @@ write_rsvps (Sim      *sim,
       mq_demo_format_time (r->created_at, created);
       mq_demo_format_time (r->updated_at, updated);
 
-      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
       sqlite3_bind_int64 (stmt, 1, sim->event->id);
       sqlite3_bind_int64 (stmt, 2, ctx->person_ids[r->person]);
       sqlite3_bind_text (stmt, 3, mq_rsvp_status_to_string (r->status), -1, SQLITE_STATIC);
@@ -376,7 +376,7 @@ write_history (Sim           *sim,
       char at[32];
 
       mq_demo_format_time (line->at, at);
-      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
       sqlite3_bind_int64 (stmt, 1, rsvp_ids[line->rsvp]);
       if (line->from != NO_STATUS)
         {
@@ -428,7 +428,7 @@ write_door (Sim           *sim,
       char at[32];
 
       mq_demo_format_time (record->at, at);
-      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
       sqlite3_bind_int64 (stmt, 1, sim->event->id);
       sqlite3_bind_int64 (stmt, 2, rsvp_ids[record->rsvp]);
       sqlite3_bind_text (stmt, 3, record->undo ? "undo" : "admit", -1, SQLITE_STATIC);

@@ -15,6 +15,10 @@ typedef enum
   MQ_CHECK_IN_UNDO,
 } MqCheckInAction;
 
+#define MQ_TYPE_CHECK_IN_ACTION (mq_check_in_action_get_type ())
+
+GType mq_check_in_action_get_type (void) G_GNUC_CONST;
+
 #define MQ_TYPE_CHECK_IN (mq_check_in_get_type ())
 
 G_DECLARE_FINAL_TYPE (MqCheckIn, mq_check_in, MQ, CHECK_IN, GObject)

@@ -18,6 +18,9 @@ typedef enum
   MQ_RSVP_STATUS_CANCELLED,
 } MqRsvpStatus;
 
+#define MQ_TYPE_RSVP_STATUS (mq_rsvp_status_get_type ())
+
+GType       mq_rsvp_status_get_type    (void) G_GNUC_CONST;
 const char *mq_rsvp_status_to_string   (MqRsvpStatus  status);
 gboolean    mq_rsvp_status_from_string (const char   *text,
                                         MqRsvpStatus *status);

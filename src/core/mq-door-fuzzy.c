@@ -120,7 +120,8 @@ mq_door_fuzzy_word_matches (const char *entry_word,
 
 /**
  * mq_door_fuzzy_matches:
- * @entry_words: (array zero-terminated=1): folded words of one guest
+ * @entry_words: (array length=n_entry_words): folded words of one guest
+ * @n_entry_words: their number, or -1 when @entry_words is NULL-terminated
  * @query_words: (array zero-terminated=1): folded words typed at the door
  *
  * Returns: whether every query word matches some entry word as
@@ -128,6 +129,7 @@ mq_door_fuzzy_word_matches (const char *entry_word,
  */
 gboolean
 mq_door_fuzzy_matches (const char * const *entry_words,
+                       gssize              n_entry_words,
                        const char * const *query_words)
 {
   g_return_val_if_fail (entry_words != NULL, FALSE);
@@ -140,7 +142,7 @@ mq_door_fuzzy_matches (const char * const *entry_words,
     {
       gboolean found = FALSE;
 
-      for (guint j = 0; entry_words[j] != NULL && !found; j++)
+      for (gssize j = 0; (n_entry_words < 0 ? entry_words[j] != NULL : j < n_entry_words) && !found; j++)
         found = mq_door_fuzzy_word_matches (entry_words[j], query_words[i]);
 
       if (!found)

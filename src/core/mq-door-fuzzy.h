@@ -16,7 +16,11 @@ G_BEGIN_DECLS
 
 gboolean mq_door_fuzzy_word_matches (const char         *entry_word,
                                      const char         *query_word);
+/* @n_entry_words: how many @entry_words there are, or -1 when the array is
+ * NULL-terminated
+ */
 gboolean mq_door_fuzzy_matches      (const char * const *entry_words,
+                                     gssize              n_entry_words,
                                      const char * const *query_words);
 
 G_END_DECLS

@@ -23,6 +23,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mq-door-fuzzy.h"
 #include "mq-door-lookup.h"
 #include "mq-error.h"
 #include "mq-search-text.h"
@@ -512,13 +513,42 @@ collect (MqDoorLookup    *self,
     }
 }
 
+/* The typo-tolerant fallback ("bjron" finds Björn), for when no prefix
+ * matched: a scan of every entry's words, which only this rare path pays.
+ * Queries of short words only are left alone, as one edit on two letters
+ * would match almost everyone.
+ */
+static void
+collect_fuzzy (MqDoorLookup  *self,
+               char         **query_words,
+               GPtrArray     *matches,
+               guint          limit)
+{
+  gboolean long_word = FALSE;
+
+  for (guint i = 0; query_words[i] != NULL; i++)
+    long_word |= g_utf8_strlen (query_words[i], -1) >= MQ_DOOR_FUZZY_MIN_WORD;
+  if (!long_word)
+    return;
+
+  for (guint i = 0; i < self->entries->len && matches->len < limit; i++)
+    {
+      const Entry *entry = &g_array_index (self->entries, Entry, i);
+      const char * const *entry_words = (const char * const *) self->entry_words->pdata + entry->first_word;
+
+      if (mq_door_fuzzy_matches (entry_words, entry->n_words, (const char * const *) query_words))
+        add_match (matches, entry, MQ_DOOR_MATCH_FUZZY);
+    }
+}
+
 /**
  * mq_door_lookup_search:
  * @limit: the most matches wanted; 0 for all
  *
  * A query that is an RSVP's ticket code (in any case, with or without
  * spaces and dashes) ranks first; then guests whose whole name the query
- * is; then those of whom every query word starts a word.
+ * is; then those of whom every query word starts a word; and only when
+ * none of those, guests within one typo per word (MQ_DOOR_MATCH_FUZZY).
  */
 GPtrArray *
 mq_door_lookup_search (MqDoorLookup  *self,
@@ -570,6 +600,8 @@ mq_door_lookup_search (MqDoorLookup  *self,
     collect (self, matches, MQ_DOOR_MATCH_NAME, limit);
   if (n_prefix > 0)
     collect (self, matches, MQ_DOOR_MATCH_PREFIX, limit);
+  if (n_name == 0 && n_prefix == 0)
+    collect_fuzzy (self, words, matches, limit);
 
   return g_steal_pointer (&matches);
 }

@@ -15,6 +15,7 @@ typedef enum
   MQ_DOOR_MATCH_CODE,        /* the query is this RSVP's ticket code */
   MQ_DOOR_MATCH_NAME,        /* the query is the whole name (folded) */
   MQ_DOOR_MATCH_PREFIX,      /* every query word starts a word of name, email or handle */
+  MQ_DOOR_MATCH_FUZZY,       /* no prefix matched; every query word is one typo away (mq-door-fuzzy.h) */
 } MqDoorMatchKind;
 
 typedef struct

@@ -82,10 +82,10 @@ test_fuzzy_every_word (void)
   const char * const empty[] = { NULL };
   const char * const short_typo[] = { "bjron", "ox", NULL };
 
-  g_assert_true (mq_door_fuzzy_matches (entry, both));
-  g_assert_false (mq_door_fuzzy_matches (entry, one_wrong));
-  g_assert_false (mq_door_fuzzy_matches (entry, empty));
-  g_assert_false (mq_door_fuzzy_matches (entry, short_typo));
+  g_assert_true (mq_door_fuzzy_matches (entry, -1, both));
+  g_assert_false (mq_door_fuzzy_matches (entry, -1, one_wrong));
+  g_assert_false (mq_door_fuzzy_matches (entry, -1, empty));
+  g_assert_false (mq_door_fuzzy_matches (entry, -1, short_typo));
 }
 
 int

@@ -1,0 +1,885 @@
+/* mq-csv-reader.c: spreadsheet exports read one record at a time
+ *
+ * RFC 4180 plus what spreadsheets really write: a BOM or none, UTF-16 from
+ * Excel's "Unicode text", Windows-1252 from older Excel, ';' where the comma
+ * is the decimal mark, tabs, CR-only line ends from old Macs. The whole
+ * stream is converted to UTF-8 by one iconv converter before parsing, so a
+ * cell is never guessed on its own. Only a chunk of the file and the current
+ * record are held in memory.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mq-csv-reader"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "mq-csv-reader.h"
+#include "mq-error.h"
+
+#define CHUNK_SIZE  (64 * 1024)
+/* Delimiter sniffing looks at this many records at most. */
+#define SNIFF_RECORDS 20
+
+struct _MqCsvReader
+{
+  GObject        parent_instance;
+
+  GInputStream  *base;       /* (owned) as given */
+  GInputStream  *input;      /* (owned) UTF-8 text, after any BOM */
+  MqCsvEncoding  encoding;
+  char           delimiter;
+
+  char          *buf;
+  gsize          buf_size;
+  gsize          buf_len;
+  gsize          pos;
+  gsize          validated; /* bytes of buf known to be UTF-8 */
+  gboolean       validate;  /* UTF-8 input not checked up front */
+  gboolean       eof;
+
+  guint          line;        /* line at pos, 1-based */
+  guint          record_line; /* line where the last record started */
+
+  GPtrArray     *fields;      /* (element-type GString) reused */
+  GPtrArray     *field_ptrs;  /* char * into fields, NULL-terminated */
+  guint          n_fields;
+  gboolean       peeked;      /* open() read the first row already */
+
+  GStrv          header;
+  guint          n_columns;
+  gboolean       opened;
+};
+
+G_DEFINE_FINAL_TYPE (MqCsvReader, mq_csv_reader, G_TYPE_OBJECT)
+
+const char *
+mq_csv_encoding_to_string (MqCsvEncoding encoding)
+{
+  switch (encoding)
+    {
+    case MQ_CSV_ENCODING_AUTO: return "auto";
+    case MQ_CSV_ENCODING_UTF8: return "UTF-8";
+    case MQ_CSV_ENCODING_UTF8_BOM: return "UTF-8 (BOM)";
+    case MQ_CSV_ENCODING_UTF16LE: return "UTF-16LE";
+    case MQ_CSV_ENCODING_UTF16BE: return "UTF-16BE";
+    case MQ_CSV_ENCODING_WINDOWS_1252: return "Windows-1252";
+    default: g_return_val_if_reached (NULL);
+    }
+}
+
+static const char *
+iconv_name (MqCsvEncoding encoding)
+{
+  switch (encoding)
+    {
+    case MQ_CSV_ENCODING_UTF16LE: return "UTF-16LE";
+    case MQ_CSV_ENCODING_UTF16BE: return "UTF-16BE";
+    case MQ_CSV_ENCODING_WINDOWS_1252: return "WINDOWS-1252";
+    default: return NULL;
+    }
+}
+
+static void
+mq_csv_reader_finalize (GObject *object)
+{
+  MqCsvReader *self = (MqCsvReader *) object;
+
+  g_clear_object (&self->input);
+  g_clear_object (&self->base);
+  g_clear_pointer (&self->buf, g_free);
+  g_clear_pointer (&self->fields, g_ptr_array_unref);
+  g_clear_pointer (&self->field_ptrs, g_ptr_array_unref);
+  g_clear_pointer (&self->header, g_strfreev);
+
+  G_OBJECT_CLASS (mq_csv_reader_parent_class)->finalize (object);
+}
+
+static void
+mq_csv_reader_class_init (MqCsvReaderClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = mq_csv_reader_finalize;
+}
+
+static void
+free_gstring (gpointer data)
+{
+  g_string_free (data, TRUE);
+}
+
+static void
+mq_csv_reader_init (MqCsvReader *self)
+{
+  self->line = 1;
+  self->fields = g_ptr_array_new_with_free_func (free_gstring);
+  self->field_ptrs = g_ptr_array_new ();
+}
+
+MqCsvReader *
+mq_csv_reader_new (GInputStream *stream)
+{
+  MqCsvReader *self;
+
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
+
+  self = g_object_new (MQ_TYPE_CSV_READER, NULL);
+  self->base = g_object_ref (stream);
+  return self;
+}
+
+MqCsvReader *
+mq_csv_reader_new_for_file (GFile         *file,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (!(stream = g_file_read (file, cancellable, &local_error)))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_set_error (error, MQ_ERROR, MQ_ERROR_IO,
+                   _("Cannot open “%s”: %s"), name, local_error->message);
+      return NULL;
+    }
+
+  return mq_csv_reader_new (G_INPUT_STREAM (stream));
+}
+
+void
+mq_csv_reader_set_encoding (MqCsvReader   *self,
+                            MqCsvEncoding  encoding)
+{
+  g_return_if_fail (MQ_IS_CSV_READER (self));
+  g_return_if_fail (!self->opened);
+
+  self->encoding = encoding;
+}
+
+void
+mq_csv_reader_set_delimiter (MqCsvReader *self,
+                             char         delimiter)
+{
+  g_return_if_fail (MQ_IS_CSV_READER (self));
+  g_return_if_fail (!self->opened);
+  g_return_if_fail (delimiter == 0 || delimiter == ',' || delimiter == ';' || delimiter == '\t');
+
+  self->delimiter = delimiter;
+}
+
+MqCsvEncoding
+mq_csv_reader_get_encoding (MqCsvReader *self)
+{
+  g_return_val_if_fail (MQ_IS_CSV_READER (self), MQ_CSV_ENCODING_AUTO);
+  return self->encoding;
+}
+
+char
+mq_csv_reader_get_delimiter (MqCsvReader *self)
+{
+  g_return_val_if_fail (MQ_IS_CSV_READER (self), 0);
+  return self->delimiter;
+}
+
+const char * const *
+mq_csv_reader_get_header (MqCsvReader *self)
+{
+  g_return_val_if_fail (MQ_IS_CSV_READER (self), NULL);
+  return (const char * const *) self->header;
+}
+
+guint
+mq_csv_reader_get_n_columns (MqCsvReader *self)
+{
+  g_return_val_if_fail (MQ_IS_CSV_READER (self), 0);
+  return self->n_columns;
+}
+
+guint
+mq_csv_reader_get_line (MqCsvReader *self)
+{
+  g_return_val_if_fail (MQ_IS_CSV_READER (self), 0);
+  return self->record_line;
+}
+
+static gboolean
+fail (GError     **error,
+      guint        line,
+      const char  *format,
+      ...) G_GNUC_PRINTF (3, 4);
+
+static gboolean
+fail (GError     **error,
+      guint        line,
+      const char  *format,
+      ...)
+{
+  g_autofree char *problem = NULL;
+  va_list args;
+
+  va_start (args, format);
+  problem = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  /* TRANSLATORS: "Line 12: a quoted field … never closed" */
+  g_set_error (error, MQ_ERROR, MQ_ERROR_INVALID, _("Line %u: %s"), line, problem);
+  return FALSE;
+}
+
+/* Lines between pos and @offset of the buffer, so an error found ahead of
+ * the parser still names the right line.
+ */
+static guint
+line_at (MqCsvReader *self,
+         gsize        offset)
+{
+  guint line = self->line;
+
+  for (gsize i = self->pos; i < offset && i < self->buf_len; i++)
+    {
+      if (self->buf[i] == '\n')
+        line++;
+      else if (self->buf[i] == '\r' && (i + 1 >= self->buf_len || self->buf[i + 1] != '\n'))
+        line++;
+    }
+
+  return line;
+}
+
+static gboolean
+validate_utf8 (MqCsvReader  *self,
+               GError      **error)
+{
+  const char *start = self->buf + self->validated;
+  const char *end = NULL;
+  gsize length = self->buf_len - self->validated;
+
+  if (g_utf8_validate_len (start, length, &end))
+    {
+      self->validated = self->buf_len;
+      return TRUE;
+    }
+
+  /* A character split between two chunks completes with the next one. */
+  if (!self->eof && (gsize) (self->buf + self->buf_len - end) < 4)
+    {
+      self->validated = end - self->buf;
+      return TRUE;
+    }
+
+  return fail (error, line_at (self, end - self->buf),
+               _("the text is not valid UTF-8; save the file again as “CSV UTF-8”"));
+}
+
+static inline gsize
+limit (MqCsvReader *self)
+{
+  return self->validate ? self->validated : self->buf_len;
+}
+
+/* Reads the next chunk after what the buffer holds. */
+static gboolean
+fill (MqCsvReader   *self,
+      GCancellable  *cancellable,
+      GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gssize n;
+
+  /* Everything before pos is parsed: start the buffer over. */
+  if (self->pos > 0)
+    {
+      memmove (self->buf, self->buf + self->pos, self->buf_len - self->pos);
+      self->buf_len -= self->pos;
+      self->validated = self->validated > self->pos ? self->validated - self->pos : 0;
+      self->pos = 0;
+    }
+
+  if (self->buf_size - self->buf_len < CHUNK_SIZE)
+    {
+      self->buf_size = self->buf_len + CHUNK_SIZE;
+      self->buf = g_realloc (self->buf, self->buf_size);
+    }
+
+  n = g_input_stream_read (self->input, self->buf + self->buf_len, CHUNK_SIZE,
+                           cancellable, &local_error);
+  if (n < 0)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA) ||
+          g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
+        return fail (error, line_at (self, self->buf_len),
+                     _("the text cannot be read as %s; save the file again as “CSV UTF-8”"),
+                     mq_csv_encoding_to_string (self->encoding));
+
+      g_set_error (error, MQ_ERROR, MQ_ERROR_IO, _("Cannot read the file: %s"), local_error->message);
+      return FALSE;
+    }
+
+  if (n == 0)
+    self->eof = TRUE;
+  self->buf_len += n;
+
+  if (self->validate)
+    return validate_utf8 (self, error);
+
+  return TRUE;
+}
+
+/* Makes an unread byte available unless the stream ended; *have says which. */
+static gboolean
+have_byte (MqCsvReader   *self,
+           gboolean      *have,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  for (;;)
+    {
+      if (self->pos < limit (self))
+        {
+          *have = TRUE;
+          return TRUE;
+        }
+      if (self->eof)
+        {
+          *have = FALSE;
+          return TRUE;
+        }
+      if (!fill (self, cancellable, error))
+        return FALSE;
+    }
+}
+
+static GString *
+field_at (MqCsvReader *self,
+          guint        index)
+{
+  GString *field;
+
+  if (index < self->fields->len)
+    {
+      field = g_ptr_array_index (self->fields, index);
+      g_string_truncate (field, 0);
+      return field;
+    }
+
+  field = g_string_sized_new (64);
+  g_ptr_array_add (self->fields, field);
+  return field;
+}
+
+static gboolean
+append (GString    *field,
+        const char *text,
+        gsize       length,
+        guint       line,
+        GError    **error)
+{
+  if (field->len + length > MQ_CSV_MAX_FIELD)
+    return fail (error, line, _("a field is longer than 1 MiB; this is not an attendee list"));
+
+  g_string_append_len (field, text, length);
+  return TRUE;
+}
+
+static gboolean
+read_quoted (MqCsvReader   *self,
+             GString       *field,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  guint quote_line = self->line;
+  gboolean have;
+
+  self->pos++; /* the opening quote */
+
+  for (;;)
+    {
+      const char *p, *end;
+
+      if (!have_byte (self, &have, cancellable, error))
+        return FALSE;
+      if (!have)
+        return fail (error, quote_line,
+                     _("a quoted field starts here and is never closed; a “\"” is missing"));
+
+      p = self->buf + self->pos;
+      end = self->buf + limit (self);
+      while (p < end && *p != '"' && *p != '\n' && *p != '\r' && *p != '\0')
+        p++;
+
+      if (p > self->buf + self->pos)
+        {
+          if (!append (field, self->buf + self->pos, p - (self->buf + self->pos), quote_line, error))
+            return FALSE;
+          self->pos = p - self->buf;
+          continue;
+        }
+
+      switch (*p)
+        {
+        case '\0':
+          return fail (error, self->line,
+                       _("the file contains binary data (a NUL byte); it is not a CSV text file"));
+
+        case '\n':
+          self->line++;
+          self->pos++;
+          if (!append (field, "\n", 1, quote_line, error))
+            return FALSE;
+          break;
+
+        case '\r':
+          self->pos++;
+          if (!append (field, "\r", 1, quote_line, error) ||
+              !have_byte (self, &have, cancellable, error))
+            return FALSE;
+          if (have && self->buf[self->pos] == '\n')
+            {
+              self->pos++;
+              if (!append (field, "\n", 1, quote_line, error))
+                return FALSE;
+            }
+          self->line++;
+          break;
+
+        default: /* '"' */
+          self->pos++;
+          if (!have_byte (self, &have, cancellable, error))
+            return FALSE;
+          if (have && self->buf[self->pos] == '"')
+            {
+              self->pos++;
+              if (!append (field, "\"", 1, quote_line, error))
+                return FALSE;
+              break;
+            }
+          return TRUE;
+        }
+    }
+}
+
+/* Reads the text of an unquoted field, or what stray text follows a closing
+ * quote (kept, as spreadsheets do), up to the delimiter or the line end.
+ */
+static gboolean
+read_plain (MqCsvReader   *self,
+            GString       *field,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  gboolean have;
+
+  for (;;)
+    {
+      const char *p, *end;
+      char delimiter = self->delimiter;
+
+      if (!have_byte (self, &have, cancellable, error))
+        return FALSE;
+      if (!have)
+        return TRUE;
+
+      p = self->buf + self->pos;
+      end = self->buf + limit (self);
+      while (p < end && *p != delimiter && *p != '\n' && *p != '\r' && *p != '\0')
+        p++;
+
+      if (p == self->buf + self->pos)
+        {
+          if (*p == '\0')
+            return fail (error, self->line,
+                         _("the file contains binary data (a NUL byte); it is not a CSV text file"));
+          return TRUE;
+        }
+
+      if (!append (field, self->buf + self->pos, p - (self->buf + self->pos), self->line, error))
+        return FALSE;
+      self->pos = p - self->buf;
+    }
+}
+
+/* Returns FALSE with no error at the end of the stream. */
+static gboolean
+read_record (MqCsvReader   *self,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  gboolean have;
+
+  for (;;)
+    {
+      guint n = 0;
+      gboolean quoted_any = FALSE;
+
+      if (!have_byte (self, &have, cancellable, error) || !have)
+        return FALSE;
+
+      self->record_line = self->line;
+
+      for (;;)
+        {
+          GString *field = field_at (self, n++);
+
+          if (!have_byte (self, &have, cancellable, error))
+            return FALSE;
+
+          if (have && self->buf[self->pos] == '"')
+            {
+              quoted_any = TRUE;
+              if (!read_quoted (self, field, cancellable, error))
+                return FALSE;
+            }
+          if (!read_plain (self, field, cancellable, error) ||
+              !have_byte (self, &have, cancellable, error))
+            return FALSE;
+
+          if (!have)
+            break;
+
+          if (self->buf[self->pos] == self->delimiter)
+            {
+              self->pos++;
+              continue;
+            }
+
+          /* A line end. */
+          if (self->buf[self->pos] == '\r')
+            {
+              self->pos++;
+              if (!have_byte (self, &have, cancellable, error))
+                return FALSE;
+              if (have && self->buf[self->pos] == '\n')
+                self->pos++;
+            }
+          else
+            self->pos++;
+          self->line++;
+          break;
+        }
+
+      /* A blank line is no record. */
+      if (n == 1 && !quoted_any && ((GString *) g_ptr_array_index (self->fields, 0))->len == 0)
+        continue;
+
+      self->n_fields = n;
+      g_ptr_array_set_size (self->field_ptrs, 0);
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (self->field_ptrs, ((GString *) g_ptr_array_index (self->fields, i))->str);
+      g_ptr_array_add (self->field_ptrs, NULL);
+      return TRUE;
+    }
+}
+
+static gboolean
+detect_bom (const guint8  *bytes,
+            gsize          length,
+            MqCsvEncoding *encoding,
+            gsize         *bom_length)
+{
+  if (length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
+    {
+      *encoding = MQ_CSV_ENCODING_UTF8_BOM;
+      *bom_length = 3;
+      return TRUE;
+    }
+  if (length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
+    {
+      *encoding = MQ_CSV_ENCODING_UTF16LE;
+      *bom_length = 2;
+      return TRUE;
+    }
+  if (length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
+    {
+      *encoding = MQ_CSV_ENCODING_UTF16BE;
+      *bom_length = 2;
+      return TRUE;
+    }
+
+  *bom_length = 0;
+  return FALSE;
+}
+
+/* TRUE when the rest of the seekable stream is UTF-8; rewinds it. */
+static gboolean
+scan_utf8 (GInputStream  *stream,
+           gboolean      *is_utf8,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autofree char *chunk = g_malloc (CHUNK_SIZE + 4);
+  goffset start = g_seekable_tell (G_SEEKABLE (stream));
+  gsize carry = 0;
+
+  *is_utf8 = TRUE;
+
+  for (;;)
+    {
+      const char *end = NULL;
+      gssize n = g_input_stream_read (stream, chunk + carry, CHUNK_SIZE, cancellable, error);
+      gsize length;
+
+      if (n < 0)
+        return FALSE;
+
+      length = carry + n;
+      if (g_utf8_validate_len (chunk, length, &end))
+        carry = 0;
+      else if (n > 0 && (gsize) (chunk + length - end) < 4)
+        {
+          carry = chunk + length - end;
+          memmove (chunk, end, carry);
+        }
+      else
+        {
+          *is_utf8 = FALSE;
+          break;
+        }
+
+      if (n == 0)
+        break;
+    }
+
+  return g_seekable_seek (G_SEEKABLE (stream), start, G_SEEK_SET, cancellable, error);
+}
+
+static gboolean
+setup_input (MqCsvReader   *self,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(GInputStream) source = NULL;
+  MqCsvEncoding bom_encoding = MQ_CSV_ENCODING_AUTO;
+  gboolean seekable = G_IS_SEEKABLE (self->base) && g_seekable_can_seek (G_SEEKABLE (self->base));
+  const guint8 *peek;
+  gsize bom_length = 0, peek_length = 0;
+  gboolean has_bom;
+
+  /* A buffered stream lets the BOM and the first chunk be looked at without
+   * losing them when the stream cannot seek.
+   */
+  source = g_buffered_input_stream_new_sized (self->base, CHUNK_SIZE);
+  g_filter_input_stream_set_close_base_stream (G_FILTER_INPUT_STREAM (source), FALSE);
+  while (g_buffered_input_stream_get_available (G_BUFFERED_INPUT_STREAM (source)) < CHUNK_SIZE)
+    {
+      gssize n = g_buffered_input_stream_fill (G_BUFFERED_INPUT_STREAM (source), -1, cancellable, error);
+
+      if (n < 0)
+        return FALSE;
+      if (n == 0)
+        break;
+    }
+  peek = g_buffered_input_stream_peek_buffer (G_BUFFERED_INPUT_STREAM (source), &peek_length);
+
+  has_bom = detect_bom (peek, peek_length, &bom_encoding, &bom_length);
+
+  if (self->encoding == MQ_CSV_ENCODING_AUTO)
+    {
+      if (has_bom)
+        self->encoding = bom_encoding;
+      else if (seekable && peek_length == CHUNK_SIZE)
+        {
+          gboolean is_utf8 = TRUE;
+          goffset start = g_seekable_tell (G_SEEKABLE (self->base)) - (goffset) peek_length;
+
+          /* The buffer read ahead of the base: rewind the base, scan it
+           * whole, and start over with a fresh buffer.
+           */
+          g_clear_object (&source);
+          if (!g_seekable_seek (G_SEEKABLE (self->base), start, G_SEEK_SET, cancellable, error) ||
+              !scan_utf8 (self->base, &is_utf8, cancellable, error))
+            return FALSE;
+          self->encoding = is_utf8 ? MQ_CSV_ENCODING_UTF8 : MQ_CSV_ENCODING_WINDOWS_1252;
+          source = g_object_ref (self->base);
+        }
+      else
+        {
+          const char *end = NULL;
+          gboolean whole = peek_length < CHUNK_SIZE;
+
+          /* The whole file is in the buffer, or it cannot be read twice:
+           * its start decides, and the parser checks the rest as it goes.
+           */
+          if (g_utf8_validate_len ((const char *) peek, peek_length, &end) ||
+              (!whole && (gsize) ((const char *) peek + peek_length - end) < 4))
+            {
+              self->encoding = MQ_CSV_ENCODING_UTF8;
+              self->validate = !whole;
+            }
+          else
+            self->encoding = MQ_CSV_ENCODING_WINDOWS_1252;
+        }
+    }
+  else if (self->encoding == MQ_CSV_ENCODING_UTF8 || self->encoding == MQ_CSV_ENCODING_UTF8_BOM)
+    self->validate = TRUE;
+
+  /* Skip a BOM that belongs to the encoding in use. */
+  if (has_bom && (bom_encoding == self->encoding ||
+                  (bom_encoding == MQ_CSV_ENCODING_UTF8_BOM && self->encoding == MQ_CSV_ENCODING_UTF8)))
+    {
+      if (g_input_stream_skip (source, bom_length, cancellable, error) < 0)
+        return FALSE;
+    }
+
+  if (iconv_name (self->encoding) != NULL)
+    {
+      g_autoptr(GCharsetConverter) converter = NULL;
+
+      converter = g_charset_converter_new ("UTF-8", iconv_name (self->encoding), error);
+      if (converter == NULL)
+        return FALSE;
+      self->input = g_converter_input_stream_new (source, G_CONVERTER (converter));
+    }
+  else
+    self->input = g_steal_pointer (&source);
+
+  return TRUE;
+}
+
+/* Counts each candidate outside quotes, record by record, over what the
+ * buffer holds: the delimiter that splits every record the same way wins,
+ * the one splitting the header most among equals.
+ */
+static char
+sniff_delimiter (MqCsvReader *self)
+{
+  static const char candidates[] = { ',', ';', '\t' };
+  guint counts[G_N_ELEMENTS (candidates)][SNIFF_RECORDS] = { { 0 } };
+  guint n_records = 0;
+  gboolean in_quotes = FALSE, line_has_text = FALSE;
+  char best = ',';
+  guint best_score = 0;
+
+  for (gsize i = self->pos; i < self->buf_len && n_records < SNIFF_RECORDS; i++)
+    {
+      char c = self->buf[i];
+
+      if (c == '"')
+        in_quotes = !in_quotes;
+      else if (!in_quotes && (c == '\n' || c == '\r'))
+        {
+          if (line_has_text)
+            n_records++;
+          line_has_text = FALSE;
+          continue;
+        }
+      else if (!in_quotes)
+        {
+          for (guint k = 0; k < G_N_ELEMENTS (candidates); k++)
+            if (c == candidates[k])
+              counts[k][n_records]++;
+        }
+      line_has_text = TRUE;
+    }
+  if (line_has_text && n_records < SNIFF_RECORDS)
+    n_records++;
+
+  for (guint k = 0; k < G_N_ELEMENTS (candidates); k++)
+    {
+      gboolean consistent = TRUE;
+      guint score;
+
+      if (counts[k][0] == 0)
+        continue;
+      for (guint r = 1; r < n_records; r++)
+        consistent &= counts[k][r] == counts[k][0];
+
+      /* Consistency first, then the number of columns it makes. */
+      score = (consistent ? 1000000 : 0) + counts[k][0];
+      if (score > best_score)
+        {
+          best_score = score;
+          best = candidates[k];
+        }
+    }
+
+  return best;
+}
+
+gboolean
+mq_csv_reader_open (MqCsvReader   *self,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autoptr(GPtrArray) header = NULL;
+  g_autoptr(GError) local_error = NULL;
+  guint header_line;
+
+  g_return_val_if_fail (MQ_IS_CSV_READER (self), FALSE);
+  g_return_val_if_fail (!self->opened, FALSE);
+
+  self->opened = TRUE;
+
+  if (!setup_input (self, cancellable, error))
+    return FALSE;
+
+  /* Enough text to sniff the delimiter from. */
+  while (!self->eof && self->buf_len < CHUNK_SIZE)
+    {
+      if (!fill (self, cancellable, error))
+        return FALSE;
+    }
+
+  if (self->delimiter == 0)
+    self->delimiter = sniff_delimiter (self);
+
+  if (!read_record (self, cancellable, &local_error))
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, MQ_ERROR, MQ_ERROR_INVALID,
+                     _("The file is empty: it has no header row and no attendees"));
+      return FALSE;
+    }
+
+  header_line = self->record_line;
+  header = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < self->n_fields; i++)
+    g_ptr_array_add (header, g_strstrip (g_strdup (g_ptr_array_index (self->field_ptrs, i))));
+  g_ptr_array_add (header, NULL);
+  self->n_columns = self->n_fields;
+  self->header = (GStrv) g_ptr_array_free (g_steal_pointer (&header), FALSE);
+
+  if (!read_record (self, cancellable, &local_error))
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        fail (error, header_line, _("the file has a header row but no rows below it"));
+      return FALSE;
+    }
+
+  self->peeked = TRUE;
+  return TRUE;
+}
+
+const char * const *
+mq_csv_reader_next (MqCsvReader   *self,
+                    guint         *n_fields,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_return_val_if_fail (MQ_IS_CSV_READER (self), NULL);
+  g_return_val_if_fail (self->opened, NULL);
+
+  if (self->peeked)
+    self->peeked = FALSE;
+  else if (!read_record (self, cancellable, error))
+    return NULL;
+
+  if (n_fields != NULL)
+    *n_fields = self->n_fields;
+
+  return (const char * const *) self->field_ptrs->pdata;
+}

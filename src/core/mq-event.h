@@ -23,6 +23,11 @@ typedef enum
   MQ_EVENT_STATUS_CANCELLED,
 } MqEventStatus;
 
+#define MQ_TYPE_EVENT_KIND   (mq_event_kind_get_type ())
+#define MQ_TYPE_EVENT_STATUS (mq_event_status_get_type ())
+
+GType       mq_event_kind_get_type    (void) G_GNUC_CONST;
+GType       mq_event_status_get_type  (void) G_GNUC_CONST;
 const char *mq_event_kind_to_string   (MqEventKind    kind);
 gboolean    mq_event_kind_from_string (const char    *text,
                                        MqEventKind   *kind);

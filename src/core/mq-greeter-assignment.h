@@ -15,6 +15,10 @@ typedef enum
   MQ_GREETER_ASSIGNMENT_MET,
 } MqGreeterAssignmentStatus;
 
+#define MQ_TYPE_GREETER_ASSIGNMENT_STATUS (mq_greeter_assignment_status_get_type ())
+
+GType mq_greeter_assignment_status_get_type (void) G_GNUC_CONST;
+
 #define MQ_TYPE_GREETER_ASSIGNMENT (mq_greeter_assignment_get_type ())
 
 G_DECLARE_FINAL_TYPE (MqGreeterAssignment, mq_greeter_assignment, MQ, GREETER_ASSIGNMENT, GObject)

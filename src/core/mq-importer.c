@@ -1,0 +1,707 @@
+/* mq-importer.c: attendee exports into the directory and an event's RSVPs
+ *
+ * Everything goes through the directory, the ledger and the check-in log,
+ * so an imported RSVP obeys capacity and the waitlist like any other and
+ * leaves the same history. Their own transactions nest as savepoints in the
+ * import's one transaction, which a dry run simply never commits.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mq-importer"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "mq-check-in-log.h"
+#include "mq-error.h"
+#include "mq-event-catalog.h"
+#include "mq-importer.h"
+#include "mq-person-directory.h"
+#include "mq-rsvp-ledger.h"
+#include "mq-search-text.h"
+#include "mq-store-private.h"
+
+#define PROGRESS_EVERY 500
+/* People with the same folded name that the duplicate check looks at. */
+#define NAME_CANDIDATES 50
+
+typedef struct
+{
+  MqStore              *store;
+  MqImportMapping      *mapping;
+  MqPersonDirectory    *directory;
+  MqRsvpLedger         *ledger;
+  MqCheckInLog         *log;
+  gint64                event_id;
+  char                 *source;     /* "import:meetup" */
+  MqImportReport       *report;
+  GHashTable           *seen;       /* person id -> line, this run */
+  GHashTable           *name_seen;  /* name -> rows without email or handle */
+  GString              *scratch;
+} Import;
+
+/* One row's values, trimmed; NULL when missing or empty. */
+typedef struct
+{
+  char         *name;
+  char         *email;
+  char         *phone;
+  char         *mastodon;
+  char         *bluesky;
+  char         *organization;
+  char         *pronouns;
+  char         *rsvp_time;
+  MqRsvpStatus  status;
+  int           party_size;
+  gboolean      checked_in;
+} Row;
+
+static void
+row_clear (Row *row)
+{
+  g_clear_pointer (&row->name, g_free);
+  g_clear_pointer (&row->email, g_free);
+  g_clear_pointer (&row->phone, g_free);
+  g_clear_pointer (&row->mastodon, g_free);
+  g_clear_pointer (&row->bluesky, g_free);
+  g_clear_pointer (&row->organization, g_free);
+  g_clear_pointer (&row->pronouns, g_free);
+  g_clear_pointer (&row->rsvp_time, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Row, row_clear)
+
+static void
+skip_free (gpointer data)
+{
+  MqImportSkip *skip = data;
+
+  g_free (skip->reason);
+  g_free (skip);
+}
+
+static void
+duplicate_free (gpointer data)
+{
+  MqImportDuplicate *duplicate = data;
+
+  g_free (duplicate->name);
+  g_free (duplicate);
+}
+
+void
+mq_import_report_free (MqImportReport *report)
+{
+  if (report == NULL)
+    return;
+
+  g_clear_pointer (&report->skipped, g_ptr_array_unref);
+  g_clear_pointer (&report->possible_duplicates, g_ptr_array_unref);
+  g_free (report);
+}
+
+static void
+add_skip (Import     *import,
+          guint       line,
+          const char *format,
+          ...) G_GNUC_PRINTF (3, 4);
+
+static void
+add_skip (Import     *import,
+          guint       line,
+          const char *format,
+          ...)
+{
+  MqImportSkip *skip = g_new0 (MqImportSkip, 1);
+  va_list args;
+
+  va_start (args, format);
+  skip->line = line;
+  skip->reason = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_ptr_array_add (import->report->skipped, skip);
+}
+
+static char *
+value (Import             *import,
+       const char * const *fields,
+       guint               n_fields,
+       MqImportField       field)
+{
+  const char *text = mq_import_mapping_get_value (import->mapping, fields, n_fields, field, import->scratch);
+
+  return text != NULL && *text != '\0' ? g_strdup (text) : NULL;
+}
+
+static gboolean
+parse_count (const char *text,
+             int         min,
+             int        *count)
+{
+  guint64 number;
+
+  if (!g_ascii_string_to_unsigned (text, 10, min, 100, &number, NULL))
+    return FALSE;
+
+  *count = (int) number;
+  return TRUE;
+}
+
+/* FALSE with a reason added to the report when the row cannot be used. */
+static gboolean
+read_row (Import             *import,
+          const char * const *fields,
+          guint               n_fields,
+          guint               line,
+          Row                *row)
+{
+  g_autofree char *first = value (import, fields, n_fields, MQ_IMPORT_FIELD_FIRST_NAME);
+  g_autofree char *last = value (import, fields, n_fields, MQ_IMPORT_FIELD_LAST_NAME);
+  g_autofree char *status = value (import, fields, n_fields, MQ_IMPORT_FIELD_STATUS);
+  g_autofree char *party = value (import, fields, n_fields, MQ_IMPORT_FIELD_PARTY_SIZE);
+  g_autofree char *guests = value (import, fields, n_fields, MQ_IMPORT_FIELD_GUESTS);
+  g_autofree char *checked_in = value (import, fields, n_fields, MQ_IMPORT_FIELD_CHECKED_IN);
+  gboolean status_says_in = FALSE;
+  int guest_count = 0;
+
+  row->name = value (import, fields, n_fields, MQ_IMPORT_FIELD_NAME);
+  if (row->name == NULL && (first != NULL || last != NULL))
+    row->name = g_strjoin (" ", first != NULL ? first : last, first != NULL ? last : NULL, NULL);
+  row->email = value (import, fields, n_fields, MQ_IMPORT_FIELD_EMAIL);
+  row->phone = value (import, fields, n_fields, MQ_IMPORT_FIELD_PHONE);
+  row->mastodon = value (import, fields, n_fields, MQ_IMPORT_FIELD_MASTODON);
+  row->bluesky = value (import, fields, n_fields, MQ_IMPORT_FIELD_BLUESKY);
+  row->organization = value (import, fields, n_fields, MQ_IMPORT_FIELD_ORGANIZATION);
+  row->pronouns = value (import, fields, n_fields, MQ_IMPORT_FIELD_PRONOUNS);
+  row->rsvp_time = value (import, fields, n_fields, MQ_IMPORT_FIELD_RSVP_TIME);
+
+  if (row->name == NULL)
+    {
+      add_skip (import, line, _("no name"));
+      return FALSE;
+    }
+
+  switch (mq_import_map_status (status, &row->status, &status_says_in))
+    {
+    case MQ_IMPORT_STATUS_KNOWN:
+      break;
+    case MQ_IMPORT_STATUS_SKIP:
+      add_skip (import, line, _("status “%s” is no answer to the event"), status);
+      return FALSE;
+    case MQ_IMPORT_STATUS_UNKNOWN:
+    default:
+      add_skip (import, line, _("unknown status “%s”; map it to going, maybe, waitlisted, declined or cancelled"),
+                status);
+      return FALSE;
+    }
+
+  row->party_size = 1;
+  if (party != NULL && !parse_count (party, 1, &row->party_size))
+    {
+      add_skip (import, line, _("party size “%s” is not a number from 1 to 100"), party);
+      return FALSE;
+    }
+  if (party == NULL && guests != NULL)
+    {
+      if (!parse_count (guests, 0, &guest_count) || guest_count > 99)
+        {
+          add_skip (import, line, _("guests “%s” is not a number from 0 to 99"), guests);
+          return FALSE;
+        }
+      row->party_size = 1 + guest_count;
+    }
+
+  row->checked_in = status_says_in || (checked_in != NULL && mq_import_parse_checked_in (checked_in));
+  return TRUE;
+}
+
+static gboolean
+row_is_blank (const char * const *fields,
+              guint               n_fields)
+{
+  for (guint i = 0; i < n_fields; i++)
+    {
+      for (const char *p = fields[i]; *p != '\0'; p++)
+        {
+          if (!g_ascii_isspace (*p))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* A row without email or handle is the k-th row of that name in the file;
+ * it is the k-th RSVP of that name to this event, if there is one.
+ */
+static gint64
+find_by_event_name (Import      *import,
+                    const char  *name,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt;
+  guint occurrence = GPOINTER_TO_UINT (g_hash_table_lookup (import->name_seen, name));
+  gint64 id = 0;
+  int rc;
+
+  g_hash_table_replace (import->name_seen, g_strdup (name), GUINT_TO_POINTER (occurrence + 1));
+
+  if (!(stmt = mq_store_prepare (import->store,
+                                 "SELECT p.id FROM rsvps r JOIN people p ON p.id = r.person_id"
+                                 " WHERE r.event_id = ?1 AND p.name = ?2"
+                                 " ORDER BY p.id LIMIT 1 OFFSET ?3",
+                                 error)))
+    return -1;
+
+  sqlite3_bind_int64 (stmt, 1, import->event_id);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 3, occurrence);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return mq_store_propagate (import->store, rc, error) ? 0 : -1;
+
+  return id;
+}
+
+/* Someone already in the directory under the same name (case, accents and
+ * punctuation aside), found through the directory's FTS index.
+ */
+static gint64
+find_same_name (Import      *import,
+                const char  *name,
+                GError     **error)
+{
+  g_autofree char *folded = mq_search_text_fold (name);
+  g_autofree char *phrase = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  int rc;
+
+  g_strstrip (folded);
+  if (*folded == '\0')
+    return 0;
+
+  /* The folded text has letters, digits and spaces only: a safe phrase. */
+  phrase = g_strdup_printf ("\"%s\"", folded);
+
+  if (!(stmt = mq_store_prepare (import->store,
+                                 "SELECT p.id, p.name FROM people_fts f JOIN people p ON p.id = f.rowid"
+                                 " WHERE people_fts MATCH ?1 ORDER BY p.id LIMIT " G_STRINGIFY (NAME_CANDIDATES),
+                                 error)))
+    return -1;
+
+  sqlite3_bind_text (stmt, 1, phrase, -1, SQLITE_TRANSIENT);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *other = mq_search_text_fold ((const char *) sqlite3_column_text (stmt, 1));
+
+      g_strstrip (other);
+      if (g_str_equal (other, folded))
+        {
+          id = sqlite3_column_int64 (stmt, 0);
+          break;
+        }
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return mq_store_propagate (import->store, rc, error) ? 0 : -1;
+
+  return id;
+}
+
+/* Returns the matched person, NULL (no error) when nobody matches. */
+static MqPerson *
+match_person (Import  *import,
+              Row     *row,
+              GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  MqPerson *person = NULL;
+  gint64 id;
+
+  if (row->email != NULL)
+    {
+      person = mq_person_directory_find_by_email (import->directory, row->email, &local_error);
+      if (person != NULL || local_error != NULL)
+        goto out;
+    }
+  if (row->mastodon != NULL)
+    {
+      person = mq_person_directory_find_by_handle (import->directory, row->mastodon, &local_error);
+      if (person != NULL || local_error != NULL)
+        goto out;
+    }
+  if (row->bluesky != NULL)
+    {
+      person = mq_person_directory_find_by_handle (import->directory, row->bluesky, &local_error);
+      if (person != NULL || local_error != NULL)
+        goto out;
+    }
+
+  if (row->email == NULL && row->mastodon == NULL && row->bluesky == NULL)
+    {
+      if ((id = find_by_event_name (import, row->name, error)) < 0)
+        return NULL;
+      if (id > 0)
+        return mq_person_directory_get (import->directory, id, error);
+    }
+
+out:
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return person;
+}
+
+/* Fills what the directory does not know yet; never overwrites. */
+static gboolean
+complete_person (Import    *import,
+                 MqPerson  *person,
+                 Row       *row,
+                 GError   **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean changed = FALSE;
+
+#define FILL(getter, setter, text) \
+  if ((text) != NULL && getter (person) == NULL) { setter (person, text); changed = TRUE; }
+
+  FILL (mq_person_get_email, mq_person_set_email, row->email);
+  FILL (mq_person_get_phone, mq_person_set_phone, row->phone);
+  FILL (mq_person_get_mastodon, mq_person_set_mastodon, row->mastodon);
+  FILL (mq_person_get_bluesky, mq_person_set_bluesky, row->bluesky);
+  FILL (mq_person_get_organization, mq_person_set_organization, row->organization);
+  FILL (mq_person_get_pronouns, mq_person_set_pronouns, row->pronouns);
+
+#undef FILL
+
+  if (!changed)
+    return TRUE;
+
+  /* A handle the directory refuses is no reason to lose the RSVP. */
+  if (!mq_person_directory_update (import->directory, person, &local_error) &&
+      !g_error_matches (local_error, MQ_ERROR, MQ_ERROR_INVALID))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Returns the new person's id, 0 when the row was skipped, -1 on error. */
+static gint64
+create_person (Import  *import,
+               Row     *row,
+               guint    line,
+               GError **error)
+{
+  g_autoptr(MqPerson) person = mq_person_new ();
+  g_autoptr(GError) local_error = NULL;
+  gint64 existing, id;
+
+  if ((existing = find_same_name (import, row->name, error)) < 0)
+    return -1;
+
+  mq_person_set_name (person, row->name);
+  mq_person_set_email (person, row->email);
+  mq_person_set_phone (person, row->phone);
+  mq_person_set_mastodon (person, row->mastodon);
+  mq_person_set_bluesky (person, row->bluesky);
+  mq_person_set_organization (person, row->organization);
+  mq_person_set_pronouns (person, row->pronouns);
+
+  if (!(id = mq_person_directory_add (import->directory, person, &local_error)))
+    {
+      if (!g_error_matches (local_error, MQ_ERROR, MQ_ERROR_INVALID))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return -1;
+        }
+      add_skip (import, line, "%s", local_error->message);
+      return 0;
+    }
+
+  import->report->people_created++;
+
+  if (existing > 0)
+    {
+      MqImportDuplicate *duplicate = g_new0 (MqImportDuplicate, 1);
+
+      duplicate->line = line;
+      duplicate->name = g_strdup (row->name);
+      duplicate->person_id = id;
+      duplicate->existing_id = existing;
+      g_ptr_array_add (import->report->possible_duplicates, duplicate);
+    }
+
+  return id;
+}
+
+/* The platform's time of the RSVP, when it reads as a date and time. */
+static gboolean
+backdate_rsvp (Import      *import,
+               gint64       rsvp_id,
+               const char  *text,
+               GError     **error)
+{
+  g_autoptr(GDateTime) time = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+  g_autofree char *iso = NULL;
+  g_autofree char *with_t = g_strdup (text);
+  sqlite3_stmt *stmt;
+
+  /* "2026-11-02 18:04:05" is how spreadsheets write ISO 8601. */
+  if (strlen (with_t) > 10 && with_t[10] == ' ')
+    with_t[10] = 'T';
+  if (strlen (with_t) == 16)
+    {
+      char *longer = g_strconcat (with_t, ":00", NULL);
+
+      g_free (with_t);
+      with_t = longer;
+    }
+
+  {
+    g_autoptr(GTimeZone) zone = g_time_zone_new_utc ();
+
+    time = g_date_time_new_from_iso8601 (with_t, zone);
+  }
+  if (time == NULL)
+    return TRUE;
+
+  utc = g_date_time_to_utc (time);
+  iso = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+
+  if (!(stmt = mq_store_prepare (import->store, "UPDATE rsvps SET created_at = ?2 WHERE id = ?1", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rsvp_id);
+  sqlite3_bind_text (stmt, 2, iso, -1, SQLITE_TRANSIENT);
+  return mq_store_step_done (import->store, stmt, error);
+}
+
+static gboolean
+import_rsvp (Import  *import,
+             gint64   person_id,
+             Row     *row,
+             GError **error)
+{
+  g_autoptr(MqRsvp) existing = NULL;
+  g_autoptr(MqRsvp) rsvp = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!(existing = mq_rsvp_ledger_find (import->ledger, import->event_id, person_id, &local_error)) &&
+      local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (existing != NULL)
+    {
+      MqRsvpStatus now = mq_rsvp_get_status (existing);
+      gboolean same_party = mq_rsvp_get_party_size (existing) == row->party_size;
+
+      /* A "going" the ledger put on the waitlist is where it belongs. */
+      if (same_party && (now == row->status ||
+                         (now == MQ_RSVP_STATUS_WAITLISTED && row->status == MQ_RSVP_STATUS_GOING)))
+        rsvp = g_object_ref (existing);
+    }
+
+  if (rsvp == NULL)
+    {
+      rsvp = mq_rsvp_ledger_set (import->ledger, import->event_id, person_id, row->status, row->party_size,
+                                 import->source, "import", import->source, MQ_RSVP_SET_NONE, error);
+      if (rsvp == NULL)
+        return FALSE;
+
+      if (existing != NULL)
+        import->report->rsvps_updated++;
+      else
+        {
+          import->report->rsvps_created++;
+          if (row->rsvp_time != NULL &&
+              !backdate_rsvp (import, mq_rsvp_get_id (rsvp), row->rsvp_time, error))
+            return FALSE;
+        }
+    }
+
+  if (row->checked_in && mq_rsvp_get_status (rsvp) == MQ_RSVP_STATUS_GOING &&
+      mq_rsvp_get_checked_in_people (rsvp) == 0)
+    {
+      g_autoptr(MqCheckIn) record = NULL;
+      MqAdmitOutcome outcome;
+
+      /* The rsvp snapshot may predate this run's own admit: ask the log. */
+      int in = mq_check_in_log_people_in (import->log, mq_rsvp_get_id (rsvp), &local_error);
+
+      if (in < 0 || local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (in > 0)
+        return TRUE;
+
+      outcome = mq_check_in_log_admit (import->log, mq_rsvp_get_id (rsvp), 0, "import", import->source,
+                                       &record, error);
+      if ((int) outcome < 0)
+        return FALSE;
+      if (outcome == MQ_ADMIT_ADMITTED)
+        import->report->check_ins++;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+import_row (Import             *import,
+            const char * const *fields,
+            guint               n_fields,
+            guint               line,
+            GError            **error)
+{
+  g_auto(Row) row = { 0 };
+  g_autoptr(MqPerson) person = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gpointer seen_line;
+  gint64 person_id;
+
+  if (!read_row (import, fields, n_fields, line, &row))
+    return TRUE;
+
+  if ((person = match_person (import, &row, &local_error)) != NULL)
+    {
+      person_id = mq_person_get_id (person);
+
+      if (g_hash_table_lookup_extended (import->seen, &person_id, NULL, &seen_line))
+        {
+          add_skip (import, line, _("the same person as line %u"), GPOINTER_TO_UINT (seen_line));
+          return TRUE;
+        }
+
+      import->report->people_matched++;
+      if (!complete_person (import, person, &row, error))
+        return FALSE;
+    }
+  else if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  else if ((person_id = create_person (import, &row, line, error)) <= 0)
+    return person_id == 0;
+
+  g_hash_table_insert (import->seen, g_memdup2 (&person_id, sizeof person_id), GUINT_TO_POINTER (line));
+
+  return import_rsvp (import, person_id, &row, error);
+}
+
+MqImportReport *
+mq_import_run (MqStore              *store,
+               MqCsvReader          *reader,
+               MqImportMapping      *mapping,
+               gint64                event_id,
+               MqImportFlags         flags,
+               MqImportProgressFunc  progress,
+               gpointer              user_data,
+               GCancellable         *cancellable,
+               GError              **error)
+{
+  g_auto(MqTransaction) tx = { 0 };
+  g_autoptr(MqImportReport) report = g_new0 (MqImportReport, 1);
+  g_autoptr(MqPersonDirectory) directory = NULL;
+  g_autoptr(MqRsvpLedger) ledger = NULL;
+  g_autoptr(MqCheckInLog) log = NULL;
+  g_autoptr(MqEventCatalog) catalog = NULL;
+  g_autoptr(MqEvent) event = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) name_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GString) scratch = g_string_new (NULL);
+  g_autofree char *source = NULL;
+  g_autoptr(GError) local_error = NULL;
+  Import import;
+
+  g_return_val_if_fail (MQ_IS_STORE (store), NULL);
+  g_return_val_if_fail (MQ_IS_CSV_READER (reader), NULL);
+  g_return_val_if_fail (MQ_IS_IMPORT_MAPPING (mapping), NULL);
+
+  if (!mq_import_mapping_validate (mapping, error))
+    return NULL;
+
+  catalog = mq_event_catalog_new (store);
+  if (!(event = mq_event_catalog_get (catalog, event_id, error)))
+    return NULL;
+
+  report->skipped = g_ptr_array_new_with_free_func (skip_free);
+  report->possible_duplicates = g_ptr_array_new_with_free_func (duplicate_free);
+
+  directory = mq_person_directory_new (store);
+  ledger = mq_rsvp_ledger_new (store);
+  log = mq_check_in_log_new (store);
+  source = g_strconcat ("import:", mq_import_platform_to_string (mq_import_mapping_get_platform (mapping)), NULL);
+
+  import = (Import) {
+    .store = store,
+    .mapping = mapping,
+    .directory = directory,
+    .ledger = ledger,
+    .log = log,
+    .event_id = event_id,
+    .source = source,
+    .report = report,
+    .seen = seen,
+    .name_seen = name_seen,
+    .scratch = scratch,
+  };
+
+  if (!mq_transaction_begin (&tx, store, error))
+    return NULL;
+
+  for (;;)
+    {
+      const char * const *fields;
+      guint n_fields = 0;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+
+      if (!(fields = mq_csv_reader_next (reader, &n_fields, cancellable, &local_error)))
+        {
+          if (local_error != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return NULL;
+            }
+          break;
+        }
+
+      if (row_is_blank (fields, n_fields))
+        continue;
+
+      report->rows++;
+      if (!import_row (&import, fields, n_fields, mq_csv_reader_get_line (reader), error))
+        return NULL;
+
+      if (progress != NULL && report->rows % PROGRESS_EVERY == 0)
+        progress (report->rows, user_data);
+    }
+
+  if (progress != NULL)
+    progress (report->rows, user_data);
+
+  /* A dry run ends here: leaving scope rolls the transaction back. */
+  if (!(flags & MQ_IMPORT_DRY_RUN) && !mq_transaction_commit (&tx, error))
+    return NULL;
+
+  return g_steal_pointer (&report);
+}

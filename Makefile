@@ -6,7 +6,7 @@
 DEB_PACKAGES = meson ninja-build pkg-config gcc gettext \
 	libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev \
 	libsoup-3.0-dev libjson-glib-dev libsqlite3-dev libsecret-1-dev \
-	libqrencode-dev libcairo2-dev \
+	libqrencode-dev libcairo2-dev libpango1.0-dev zbar-tools poppler-utils \
 	desktop-file-utils appstream xvfb xauth dbus \
 	python3 sqlite3
 

@@ -134,7 +134,14 @@ value (Import             *import,
 {
   const char *text = mq_import_mapping_get_value (import->mapping, fields, n_fields, field, import->scratch);
 
-  return text != NULL && *text != '\0' ? g_strdup (text) : NULL;
+  if (text == NULL || *text == '\0')
+    return NULL;
+
+  /* Undo the "'" an export puts before a formula character. */
+  if (text[0] == '\'' && text[1] != '\0' && strchr ("=+-@\t\r", text[1]) != NULL)
+    text++;
+
+  return g_strdup (text);
 }
 
 static gboolean

@@ -282,6 +282,7 @@ mq_person_set_tags (MqPerson           *self,
                     const char * const *tags)
 {
   static const char * const none[] = { NULL };
+  char **copy;
 
   g_return_if_fail (MQ_IS_PERSON (self));
 
@@ -291,8 +292,10 @@ mq_person_set_tags (MqPerson           *self,
   if (g_strv_equal ((const char * const *) self->tags, tags))
     return;
 
+  /* Copy before freeing: @tags may point into the current list. */
+  copy = g_strdupv ((char **) tags);
   g_strfreev (self->tags);
-  self->tags = g_strdupv ((char **) tags);
+  self->tags = copy;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAGS]);
 }
 

@@ -8,14 +8,14 @@ DEB_PACKAGES = meson ninja-build pkg-config gcc gettext \
 	libsoup-3.0-dev libjson-glib-dev libsqlite3-dev libsecret-1-dev \
 	libqrencode-dev libcairo2-dev libpango1.0-dev zbar-tools poppler-utils \
 	desktop-file-utils appstream xvfb xauth dbus \
-	python3 sqlite3
+	python3 sqlite3 python3-icalendar python3-vobject nodejs
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RUN_DIR := _build/run
 CHECK_DIR := _build/check
 BENCH_DIR := _build/bench
 
-.PHONY: run check bench deps clean
+.PHONY: run check bench deps peers clean
 
 deps:
 	@missing=$$(for p in $(DEB_PACKAGES); do \
@@ -38,7 +38,11 @@ $(CHECK_DIR)/build.ninja: | deps
 	meson setup $(CHECK_DIR) -Dbuildtype=debug -Dwerror=true \
 	  -Db_sanitize=address,undefined -Db_lundef=false
 
-check: deps $(CHECK_DIR)/build.ninja
+# The parsers from npm that the interop tests read our exports with.
+peers: deps
+	sh tests/peers/install-peers.sh
+
+check: deps peers $(CHECK_DIR)/build.ninja
 	meson compile -C $(CHECK_DIR)
 	@status=0; \
 	xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \

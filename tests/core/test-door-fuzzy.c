@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "door-fixture.h"
 #include "mq-door-fuzzy.h"
 
 static void
@@ -88,6 +89,60 @@ test_fuzzy_every_word (void)
   g_assert_false (mq_door_fuzzy_matches (entry, -1, short_typo));
 }
 
+static GPtrArray *
+lookup_search (MqDoorLookup *lookup,
+               const char   *query)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *matches = mq_door_lookup_search (lookup, query, 10, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (matches);
+  return matches;
+}
+
+static void
+test_lookup_fallback (DoorFixture   *f,
+                      gconstpointer  data)
+{
+  gint64 tonight = door_fixture_add_event (f, "Tonight", "2026-03-10T19:00:00Z", -1);
+  gint64 bjorn = door_fixture_add_person (f, "Björn Ødegård");
+  gint64 ana = door_fixture_add_person (f, "Ana García");
+  g_autoptr(MqRsvp) r1 = door_fixture_going (f, tonight, bjorn, 1);
+  g_autoptr(MqRsvp) r2 = door_fixture_going (f, tonight, ana, 1);
+  g_autoptr(MqDoorLookup) lookup = NULL;
+  g_autoptr(GPtrArray) typo = NULL;
+  g_autoptr(GPtrArray) exact = NULL;
+  g_autoptr(GPtrArray) both_words = NULL;
+  g_autoptr(GPtrArray) short_typo = NULL;
+  g_autoptr(GPtrArray) nobody = NULL;
+  g_autoptr(GError) error = NULL;
+  MqDoorMatch *match;
+
+  lookup = mq_door_lookup_new (f->store, tonight, &error);
+  g_assert_no_error (error);
+
+  typo = lookup_search (lookup, "Bjron");
+  g_assert_cmpuint (typo->len, ==, 1);
+  match = g_ptr_array_index (typo, 0);
+  g_assert_cmpint (match->person_id, ==, bjorn);
+  g_assert_cmpint (match->kind, ==, MQ_DOOR_MATCH_FUZZY);
+
+  /* The fallback stays out of the way when prefixes find someone. */
+  exact = lookup_search (lookup, "bjo");
+  g_assert_cmpuint (exact->len, ==, 1);
+  g_assert_cmpint (((MqDoorMatch *) g_ptr_array_index (exact, 0))->kind, ==, MQ_DOOR_MATCH_PREFIX);
+
+  both_words = lookup_search (lookup, "garsia an");
+  g_assert_cmpuint (both_words->len, ==, 1);
+  g_assert_cmpint (((MqDoorMatch *) g_ptr_array_index (both_words, 0))->person_id, ==, ana);
+
+  short_typo = lookup_search (lookup, "bk");
+  g_assert_cmpuint (short_typo->len, ==, 0);
+  nobody = lookup_search (lookup, "Zoltan");
+  g_assert_cmpuint (nobody->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -102,6 +157,8 @@ main (int   argc,
   g_test_add_func ("/core/door-fuzzy/short-words-exact", test_fuzzy_short_words_exact);
   g_test_add_func ("/core/door-fuzzy/non-latin", test_fuzzy_non_latin);
   g_test_add_func ("/core/door-fuzzy/every-word", test_fuzzy_every_word);
+  g_test_add ("/core/door-fuzzy/lookup-fallback", DoorFixture, NULL,
+              door_fixture_setup, test_lookup_fallback, door_fixture_teardown);
 
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "mq-application.h"
+#include "mq-preferences-window.h"
 #include "mq-window.h"
 
 struct _MqApplication
@@ -57,6 +58,14 @@ open_store (MqApplication  *self,
   if (self->store == NULL)
     return FALSE;
 
+  if (self->demo && mq_demo_data_is_store_empty (self->store))
+    {
+      g_autoptr(MqDemoData) demo = mq_demo_data_new (self->store);
+
+      if (!mq_demo_data_generate (demo, error))
+        return FALSE;
+    }
+
   return TRUE;
 }
 
@@ -92,20 +101,71 @@ quit_activated (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (mq_preferences_window_new (parent)));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *param,
+                 gpointer       user_data)
+{
+  static const char *developers[] = { "The Marquee contributors", NULL };
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "modal", TRUE,
+                        "application-icon", APP_ID,
+                        "application-name", _("Marquee"),
+                        "developer-name", _("The Marquee contributors"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Plan community film screenings and meetups, keep the guest list and the waitlist, and welcome people at the door."),
+                        "website", "https://github.com/marqueeapp/marquee",
+                        "issue-url", "https://github.com/marqueeapp/marquee/issues",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "copyright", "© 2026 The Marquee contributors",
+                        "developers", developers,
+                        /* Translators: your names, one per line, to be credited in the About window */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
+  { "preferences", preferences_activated },
+  { "about", about_activated },
 };
 
 static void
 mq_application_startup (GApplication *app)
 {
-  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "win.new-event", { "<Control>n", NULL } },
+    { "win.search", { "<Control>f", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+  };
 
   G_APPLICATION_CLASS (mq_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
 }
 
 static void

@@ -613,6 +613,59 @@ import_row (Import             *import,
   return import_rsvp (import, person_id, &row, error);
 }
 
+/* The rows of @reader in one transaction, which a dry run never commits. */
+static gboolean
+import_all (Import               *import,
+            MqCsvReader          *reader,
+            MqImportFlags         flags,
+            MqImportProgressFunc  progress,
+            gpointer              user_data,
+            GCancellable         *cancellable,
+            GError              **error)
+{
+  g_auto(MqTransaction) tx = { 0 };
+  g_autoptr(GError) local_error = NULL;
+  MqImportReport *report = import->report;
+
+  if (!mq_transaction_begin (&tx, import->store, error))
+    return FALSE;
+
+  for (;;)
+    {
+      const char * const *fields;
+      guint n_fields = 0;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+
+      if (!(fields = mq_csv_reader_next (reader, &n_fields, cancellable, &local_error)))
+        {
+          if (local_error != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          break;
+        }
+
+      if (row_is_blank (fields, n_fields))
+        continue;
+
+      report->rows++;
+      if (!import_row (import, fields, n_fields, mq_csv_reader_get_line (reader), error))
+        return FALSE;
+
+      if (progress != NULL && report->rows % PROGRESS_EVERY == 0)
+        progress (report->rows, user_data);
+    }
+
+  if (progress != NULL)
+    progress (report->rows, user_data);
+
+  /* A dry run ends here: leaving scope rolls the transaction back. */
+  return (flags & MQ_IMPORT_DRY_RUN) || mq_transaction_commit (&tx, error);
+}
+
 MqImportReport *
 mq_import_run (MqStore              *store,
                MqCsvReader          *reader,
@@ -624,7 +677,6 @@ mq_import_run (MqStore              *store,
                GCancellable         *cancellable,
                GError              **error)
 {
-  g_auto(MqTransaction) tx = { 0 };
   g_autoptr(MqImportReport) report = g_new0 (MqImportReport, 1);
   g_autoptr(MqPersonDirectory) directory = NULL;
   g_autoptr(MqRsvpLedger) ledger = NULL;
@@ -635,7 +687,7 @@ mq_import_run (MqStore              *store,
   g_autoptr(GHashTable) name_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GString) scratch = g_string_new (NULL);
   g_autofree char *source = NULL;
-  g_autoptr(GError) local_error = NULL;
+  gboolean ok;
   Import import;
 
   g_return_val_if_fail (MQ_IS_STORE (store), NULL);
@@ -671,44 +723,14 @@ mq_import_run (MqStore              *store,
     .scratch = scratch,
   };
 
-  if (!mq_transaction_begin (&tx, store, error))
+  /* A large file's one transaction dirties far more pages than SQLite's
+   * default 2 MiB cache holds: they would be spilled to the file and read
+   * back again and again. 64 MiB, and only for the import.
+   */
+  if (!mq_store_exec (store, "PRAGMA cache_size = -65536", error))
     return NULL;
+  ok = import_all (&import, reader, flags, progress, user_data, cancellable, error);
+  mq_store_exec (store, "PRAGMA cache_size = -2000", NULL);
 
-  for (;;)
-    {
-      const char * const *fields;
-      guint n_fields = 0;
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
-
-      if (!(fields = mq_csv_reader_next (reader, &n_fields, cancellable, &local_error)))
-        {
-          if (local_error != NULL)
-            {
-              g_propagate_error (error, g_steal_pointer (&local_error));
-              return NULL;
-            }
-          break;
-        }
-
-      if (row_is_blank (fields, n_fields))
-        continue;
-
-      report->rows++;
-      if (!import_row (&import, fields, n_fields, mq_csv_reader_get_line (reader), error))
-        return NULL;
-
-      if (progress != NULL && report->rows % PROGRESS_EVERY == 0)
-        progress (report->rows, user_data);
-    }
-
-  if (progress != NULL)
-    progress (report->rows, user_data);
-
-  /* A dry run ends here: leaving scope rolls the transaction back. */
-  if (!(flags & MQ_IMPORT_DRY_RUN) && !mq_transaction_commit (&tx, error))
-    return NULL;
-
-  return g_steal_pointer (&report);
+  return ok ? g_steal_pointer (&report) : NULL;
 }

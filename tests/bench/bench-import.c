@@ -1,0 +1,171 @@
+/* bench-import.c: a generated attendee export into a fresh database, and back out
+ *
+ * Prints `bench: NAME VALUE UNIT` lines: rows per second of the import, the
+ * peak RSS (which must not grow with the file), the export's speed, and
+ * the same raw work done by the sqlite3 command-line tool for comparison
+ * (.import into a bare table; a csv-mode select), as a ratio.
+ * MARQUEE_BENCH_IMPORT_ROWS sets the size (default 100000).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <sys/resource.h>
+
+#include "marquee-core.h"
+#include "mq-attendee-export.h"
+#include "mq-csv-reader.h"
+#include "mq-import-mapping.h"
+#include "mq-importer.h"
+
+static const char * const first_names[] = {
+  "Zoë", "Ravi", "Ana", "Tom", "José", "Mia", "Lars", "Olu", "Wei", "Priya", "Élodie", "Kai",
+};
+static const char * const last_names[] = {
+  "Müller", "Shankar", "Lima", "Berg", "Ñúñez", "Schröder", "Ek", "Ade", "Chen", "Nair", "Martin",
+};
+static const char * const statuses[] = { "approved", "approved", "approved", "waitlist", "declined" };
+
+static void
+generate (const char *path,
+          guint       rows)
+{
+  FILE *file = g_fopen (path, "w");
+
+  g_assert_nonnull (file);
+  fputs ("api_id,name,email,phone_number,created_at,approval_status,checked_in_at,ticket_name\n", file);
+  for (guint i = 0; i < rows; i++)
+    fprintf (file, "gst-%08u,\"%s %s, %u\",guest%u@example.org,+49 30 %07u,2026-11-01T10:%02u:%02u.000Z,%s,,Standard\n",
+             i, first_names[i % G_N_ELEMENTS (first_names)], last_names[i % G_N_ELEMENTS (last_names)], i,
+             i, i, (i / 60) % 60, i % 60, statuses[i % G_N_ELEMENTS (statuses)]);
+  fclose (file);
+}
+
+static double
+peak_rss_mib (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_maxrss / 1024.0;
+}
+
+/* Seconds the sqlite3 tool takes for @commands, or a negative number. */
+static double
+time_sqlite3 (const char *db,
+              const char *commands)
+{
+  const char *argv[] = { "sqlite3", db, NULL };
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error);
+  if (process == NULL ||
+      !g_subprocess_communicate_utf8 (process, commands, NULL, NULL, NULL, &error) ||
+      !g_subprocess_get_successful (process))
+    return -1;
+
+  return (g_get_monotonic_time () - start) / 1e6;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *dir = g_dir_make_tmp ("marquee-bench-import-XXXXXX", NULL);
+  g_autofree char *csv = g_build_filename (dir, "guests.csv", NULL);
+  g_autofree char *db = g_build_filename (dir, "marquee.db", NULL);
+  g_autofree char *raw_db = g_build_filename (dir, "raw.db", NULL);
+  g_autofree char *out_path = g_build_filename (dir, "export.csv", NULL);
+  const char *rows_text = g_getenv ("MARQUEE_BENCH_IMPORT_ROWS");
+  guint rows = rows_text != NULL ? (guint) g_ascii_strtoull (rows_text, NULL, 10) : 100000;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqStore) store = NULL;
+  g_autoptr(MqEventCatalog) catalog = NULL;
+  g_autoptr(MqEvent) event = mq_event_new ();
+  g_autoptr(GDateTime) start = g_date_time_new_from_iso8601 ("2026-12-01T19:30:00+01:00", NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(MqCsvReader) reader = NULL;
+  g_autoptr(MqImportMapping) mapping = NULL;
+  g_autoptr(MqImportReport) report = NULL;
+  g_autoptr(GFile) out_file = NULL;
+  g_autoptr(GFileOutputStream) out = NULL;
+  g_autofree char *import_commands = NULL;
+  g_autofree char *export_commands = NULL;
+  double rss_before, import_seconds, export_seconds, raw_import, raw_export;
+  gint64 event_id, t0;
+
+  generate (csv, rows);
+  rss_before = peak_rss_mib ();
+
+  store = mq_store_open (db, &error);
+  g_assert_no_error (error);
+  catalog = mq_event_catalog_new (store);
+  mq_event_set_title (event, "Benchmark");
+  mq_event_set_starts_at (event, start);
+  mq_event_set_time_zone (event, "Europe/Berlin");
+  mq_event_set_capacity (event, -1);
+  event_id = mq_event_catalog_add (catalog, event, &error);
+  g_assert_no_error (error);
+
+  t0 = g_get_monotonic_time ();
+  file = g_file_new_for_path (csv);
+  reader = mq_csv_reader_new_for_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (mq_csv_reader_open (reader, NULL, &error));
+  mapping = mq_import_mapping_new (MQ_IMPORT_PLATFORM_AUTO, mq_csv_reader_get_header (reader));
+  report = mq_import_run (store, reader, mapping, event_id, MQ_IMPORT_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  import_seconds = (g_get_monotonic_time () - t0) / 1e6;
+  g_assert_cmpuint (report->rows, ==, rows);
+  g_assert_cmpuint (report->rsvps_created, ==, rows);
+
+  t0 = g_get_monotonic_time ();
+  out_file = g_file_new_for_path (out_path);
+  out = g_file_replace (out_file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (mq_attendee_export_write (store, event_id, MQ_ATTENDEE_PRESET_FULL, MQ_CSV_WRITE_NONE,
+                                           G_OUTPUT_STREAM (out), NULL, &error));
+  g_assert_true (g_output_stream_close (G_OUTPUT_STREAM (out), NULL, &error));
+  export_seconds = (g_get_monotonic_time () - t0) / 1e6;
+
+  g_print ("bench: import-rows %u rows\n", rows);
+  g_print ("bench: import-rate %.0f rows/s\n", rows / import_seconds);
+  g_print ("bench: import-time %.2f s\n", import_seconds);
+  g_print ("bench: export-rate %.0f rows/s\n", rows / export_seconds);
+  g_print ("bench: peak-rss %.1f MiB\n", peak_rss_mib ());
+  g_print ("bench: peak-rss-before-import %.1f MiB\n", rss_before);
+
+  /* The raw work, by the sqlite3 tool: no matching, no ledger. */
+  import_commands = g_strdup_printf (".mode csv\n.import '%s' guests\n", csv);
+  raw_import = time_sqlite3 (raw_db, import_commands);
+  export_commands = g_strdup_printf (".mode csv\n.headers on\n.once '%s.raw'\nSELECT * FROM guests;\n", out_path);
+  raw_export = time_sqlite3 (raw_db, export_commands);
+  if (raw_import > 0 && raw_export > 0)
+    {
+      g_print ("bench: sqlite3-import-time %.2f s\n", raw_import);
+      g_print ("bench: import-ratio %.1f x\n", import_seconds / raw_import);
+      g_print ("bench: sqlite3-export-time %.2f s\n", raw_export);
+      g_print ("bench: export-ratio %.1f x\n", export_seconds / raw_export);
+    }
+  else
+    g_print ("bench: sqlite3 tool missing: no ratios\n");
+
+  g_clear_object (&store);
+  {
+    g_autofree char *raw_out = g_strconcat (out_path, ".raw", NULL);
+    g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+    const char *files[] = { csv, db, wal, shm, raw_db, out_path, raw_out };
+
+    for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+      g_unlink (files[i]);
+    g_rmdir (dir);
+  }
+
+  return 0;
+}

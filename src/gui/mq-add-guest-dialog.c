@@ -315,6 +315,7 @@ mq_add_guest_dialog_new (GtkWindow *parent,
   gtk_list_view_set_model (self->people_list, GTK_SELECTION_MODEL (self->selection));
   adw_window_title_set_subtitle (self->window_title, mq_event_get_title (event));
   update_add_enabled (self);
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->search_entry));
 
   return self;
 }

@@ -47,6 +47,31 @@ mq_application_handle_local_options (GApplication *app,
   return -1;
 }
 
+gboolean
+mq_application_open_store (MqApplication  *self,
+                           const char     *path,
+                           gboolean        demo,
+                           GError        **error)
+{
+  g_return_val_if_fail (MQ_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (self->store == NULL, FALSE);
+
+  self->store = mq_store_open (path, error);
+  if (self->store == NULL)
+    return FALSE;
+
+  if (demo && mq_demo_data_is_store_empty (self->store))
+    {
+      g_autoptr(MqDemoData) generator = mq_demo_data_new (self->store);
+
+      if (!mq_demo_data_generate (generator, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 open_store (MqApplication  *self,
             GError        **error)
@@ -54,19 +79,7 @@ open_store (MqApplication  *self,
   g_autofree char *path = self->db_path != NULL ? g_strdup (self->db_path)
                                                 : mq_store_default_path ();
 
-  self->store = mq_store_open (path, error);
-  if (self->store == NULL)
-    return FALSE;
-
-  if (self->demo && mq_demo_data_is_store_empty (self->store))
-    {
-      g_autoptr(MqDemoData) demo = mq_demo_data_new (self->store);
-
-      if (!mq_demo_data_generate (demo, error))
-        return FALSE;
-    }
-
-  return TRUE;
+  return mq_application_open_store (self, path, self->demo, error);
 }
 
 static void

@@ -17,5 +17,10 @@ G_DECLARE_FINAL_TYPE (MqApplication, mq_application, MQ, APPLICATION, AdwApplica
 
 MqApplication *mq_application_new       (void);
 MqStore       *mq_application_get_store (MqApplication *self);
+/* Opens the database at @path; @demo fills it with sample data when empty. */
+gboolean       mq_application_open_store (MqApplication  *self,
+                                          const char     *path,
+                                          gboolean        demo,
+                                          GError        **error);
 
 G_END_DECLS

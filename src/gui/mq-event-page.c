@@ -524,7 +524,12 @@ mq_event_page_dispose (GObject *object)
 {
   MqEventPage *self = (MqEventPage *) object;
 
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (self), MQ_TYPE_EVENT_PAGE);
+  /* GTK 4.8 only unparents the template children that have an id. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
   g_clear_object (&self->rsvps);

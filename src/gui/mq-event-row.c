@@ -31,7 +31,12 @@ G_DEFINE_FINAL_TYPE (MqEventRow, mq_event_row, GTK_TYPE_WIDGET)
 static void
 mq_event_row_dispose (GObject *object)
 {
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (object), MQ_TYPE_EVENT_ROW);
+  /* GTK 4.8 only unparents the template children that have an id. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))))
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (mq_event_row_parent_class)->dispose (object);
 }

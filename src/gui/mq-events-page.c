@@ -303,7 +303,12 @@ mq_events_page_dispose (GObject *object)
 {
   MqEventsPage *self = (MqEventsPage *) object;
 
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (self), MQ_TYPE_EVENTS_PAGE);
+  /* GTK 4.8 only unparents the template children that have an id. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   g_clear_object (&self->events);
   g_clear_object (&self->catalog);

@@ -225,7 +225,12 @@ mq_people_page_dispose (GObject *object)
 {
   MqPeoplePage *self = (MqPeoplePage *) object;
 
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (self), MQ_TYPE_PEOPLE_PAGE);
+  /* GTK 4.8 only unparents the template children that have an id. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   g_clear_object (&self->people);
   g_clear_object (&self->history);

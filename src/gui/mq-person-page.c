@@ -103,6 +103,8 @@ add_event_row (MqPersonPage       *self,
   g_autofree char *when = attendance->starts_at != NULL ? mq_display_date_time (attendance->starts_at)
                                                         : g_strdup ("");
   g_autofree char *subtitle = NULL;
+  g_autofree char *escaped_title = NULL;
+  g_autofree char *escaped_subtitle = NULL;
 
   if (attendance->attended)
     /* Translators: the person's answer to an event, and that they came */
@@ -110,9 +112,11 @@ add_event_row (MqPersonPage       *self,
   else
     subtitle = g_strdup_printf (_("%s · %s"), when, mq_display_rsvp_status (attendance->status));
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), attendance->title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  /* Titles are markup in libadwaita 1.2 whatever "use-markup" says. */
+  escaped_title = g_markup_escape_text (attendance->title, -1);
+  escaped_subtitle = g_markup_escape_text (subtitle, -1);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_subtitle);
   if (attendance->attended)
     {
       GtkWidget *icon = gtk_image_new_from_icon_name ("emblem-ok-symbolic");
@@ -394,7 +398,12 @@ mq_person_page_dispose (GObject *object)
 {
   MqPersonPage *self = (MqPersonPage *) object;
 
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (self), MQ_TYPE_PERSON_PAGE);
+  /* GTK 4.8 only unparents the template children that have an id. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
   g_clear_pointer (&self->event_rows, g_ptr_array_unref);
   g_clear_object (&self->directory);
   g_clear_object (&self->store);

@@ -91,7 +91,9 @@ mq_rsvp_history_popover_load (MqRsvpHistoryPopover *self,
     {
       GtkWidget *row = adw_action_row_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), error->message);
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
       gtk_list_box_append (self->list_box, row);
       return;
     }
@@ -102,11 +104,13 @@ mq_rsvp_history_popover_load (MqRsvpHistoryPopover *self,
       MqRsvpTransition *transition = g_ptr_array_index (history, i - 1);
       g_autofree char *change = describe_change (transition);
       g_autofree char *circumstances = describe_circumstances (transition);
+      g_autofree char *escaped_change = g_markup_escape_text (change, -1);
+      g_autofree char *escaped_circumstances = g_markup_escape_text (circumstances, -1);
       GtkWidget *row = adw_action_row_new ();
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), change);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), circumstances);
+      /* Titles are markup in libadwaita 1.2 whatever "use-markup" says. */
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_change);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_circumstances);
       gtk_list_box_append (self->list_box, row);
     }
 }

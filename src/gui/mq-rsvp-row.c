@@ -172,7 +172,12 @@ mq_rsvp_row_dispose (GObject *object)
 {
   MqRsvpRow *self = (MqRsvpRow *) object;
 
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (self), MQ_TYPE_RSVP_ROW);
+  /* GTK 4.8 only unparents the template children that have an id. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
   g_clear_object (&self->rsvp);
   g_clear_pointer (&self->status_class, g_free);
 

@@ -1,0 +1,492 @@
+/* test-gui-app.c: the desktop app driven through its actions and widgets
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "mq-add-guest-dialog.h"
+#include "mq-application.h"
+#include "mq-event-editor.h"
+#include "mq-event-page.h"
+#include "mq-events-page.h"
+#include "mq-merge-dialog.h"
+#include "mq-people-page.h"
+#include "mq-window.h"
+
+static guint n_problems;
+
+/* Every GTK, Adwaita or app warning or critical fails the test; only the
+ * a11y bus message of a machine without one is the environment's business.
+ */
+static GLogWriterOutput
+count_problems (GLogLevelFlags   level,
+                const GLogField *fields,
+                gsize            n_fields,
+                gpointer         user_data)
+{
+  if (level & (G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_ERROR))
+    {
+      const char *message = NULL;
+
+      for (gsize i = 0; i < n_fields; i++)
+        if (g_str_equal (fields[i].key, "MESSAGE"))
+          message = fields[i].value;
+
+      if (message == NULL || strstr (message, "session bus") == NULL)
+        {
+          n_problems++;
+          g_printerr ("Problem logged: %s\n", message != NULL ? message : "(no message)");
+        }
+    }
+
+  return g_log_writer_default (level, fields, n_fields, user_data);
+}
+
+static void
+spin (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+typedef struct _Fixture Fixture;
+typedef void (*TestBody) (Fixture *fixture, gconstpointer data);
+
+struct _Fixture
+{
+  char          *dir;
+  char          *path;
+  MqApplication *app;
+  MqWindow      *window;
+  TestBody       body;
+  gconstpointer  data;
+};
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("marquee-gui-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "gui-test.db", NULL);
+}
+
+static void close_other_windows (Fixture *fixture);
+
+static gboolean
+run_body (gpointer user_data)
+{
+  Fixture *fixture = user_data;
+
+  spin (200);
+  fixture->body (fixture, fixture->data);
+
+  close_other_windows (fixture);
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  spin (50);
+  g_assert_null (fixture->window);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_window_added (GtkApplication *app,
+                 GtkWindow      *window,
+                 Fixture        *fixture)
+{
+  if (MQ_IS_WINDOW (window) && fixture->window == NULL)
+    {
+      fixture->window = MQ_WINDOW (window);
+      g_idle_add (run_body, fixture);
+    }
+}
+
+/* Runs @body inside the real application, started as a user would. */
+static void
+run_in_app (Fixture        *fixture,
+            gboolean        demo,
+            TestBody        body,
+            gconstpointer   data)
+{
+  const char *argv[] = { "marquee", "--db", fixture->path, demo ? "--demo" : NULL, NULL };
+
+  fixture->body = body;
+  fixture->data = data;
+  fixture->app = mq_application_new ();
+  g_signal_connect (fixture->app, "window-added", G_CALLBACK (on_window_added), fixture);
+  g_assert_cmpint (g_application_run (G_APPLICATION (fixture->app), demo ? 4 : 3, (char **) argv), ==, 0);
+  g_assert_finalize_object (g_steal_pointer (&fixture->app));
+}
+
+static void
+close_other_windows (Fixture *fixture)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (l->data != (gpointer) fixture->window)
+      gtk_window_destroy (l->data);
+  spin (50);
+}
+
+static void
+remove_database (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_remove (file);
+    }
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  remove_database (fixture->path);
+  g_assert_cmpint (g_rmdir (fixture->dir), ==, 0);
+  g_clear_pointer (&fixture->path, g_free);
+  g_clear_pointer (&fixture->dir, g_free);
+  g_assert_cmpuint (n_problems, ==, 0);
+}
+
+static gpointer
+find_toplevel (GType type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type))
+      return l->data;
+
+  return NULL;
+}
+
+static gpointer
+template_child (gpointer    widget,
+                GType       type,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static MqEventPage *
+get_event_page (Fixture *fixture)
+{
+  MqEventsPage *events_page = template_child (fixture->window, MQ_TYPE_WINDOW, "events_page");
+
+  return template_child (events_page, MQ_TYPE_EVENTS_PAGE, "event_page");
+}
+
+static void
+add_guest (Fixture    *fixture,
+           const char *name,
+           int         party_size)
+{
+  MqEventPage *page = get_event_page (fixture);
+  MqAddGuestDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "event.add-guest", NULL));
+  spin (50);
+  dialog = find_toplevel (MQ_TYPE_ADD_GUEST_DIALOG);
+  g_assert_nonnull (dialog);
+  mq_add_guest_dialog_set_new_name (dialog, name, NULL);
+  mq_add_guest_dialog_set_party_size (dialog, party_size);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "guest.add", NULL));
+  spin (50);
+  g_assert_null (find_toplevel (MQ_TYPE_ADD_GUEST_DIALOG));
+}
+
+/* "NAME:status:party" for every RSVP, in the ledger's order. */
+static char *
+describe_rsvps (MqStore *store,
+                gint64   event_id)
+{
+  g_autoptr(MqRsvpLedger) ledger = mq_rsvp_ledger_new (store);
+  g_autoptr(GPtrArray) rsvps = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  rsvps = mq_rsvp_ledger_list (ledger, event_id, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < rsvps->len; i++)
+    {
+      MqRsvp *rsvp = g_ptr_array_index (rsvps, i);
+
+      g_string_append_printf (text, "%s%s:%s:%d", i > 0 ? " " : "", mq_rsvp_get_name (rsvp),
+                              mq_rsvp_status_to_string (mq_rsvp_get_status (rsvp)),
+                              mq_rsvp_get_party_size (rsvp));
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static gint64
+find_person (MqStore    *store,
+             const char *name)
+{
+  g_autoptr(MqPersonDirectory) directory = mq_person_directory_new (store);
+  g_autoptr(GPtrArray) found = mq_person_directory_search (directory, name, 5, NULL);
+
+  g_assert_nonnull (found);
+  g_assert_cmpuint (found->len, >=, 1);
+  return mq_person_get_id (g_ptr_array_index (found, 0));
+}
+
+static void
+test_event_waitlist_undo_body (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  MqStore *store = mq_application_get_store (fixture->app);
+  g_autoptr(MqEventCatalog) catalog = mq_event_catalog_new (store);
+  g_autoptr(GListModel) events = NULL;
+  g_autoptr(MqEvent) event = NULL;
+  g_autoptr(GError) error = NULL;
+  MqEventEditor *editor;
+  char *state;
+  gint64 id;
+
+  /* An empty database greets with a way to start. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-event", NULL));
+  spin (50);
+  editor = find_toplevel (MQ_TYPE_EVENT_EDITOR);
+  g_assert_nonnull (editor);
+
+  /* Saving without a title is refused, next to the field. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  spin (20);
+  g_assert_true (find_toplevel (MQ_TYPE_EVENT_EDITOR) == editor);
+  g_assert_true (gtk_widget_has_css_class (template_child (editor, MQ_TYPE_EVENT_EDITOR, "title_row"), "error"));
+
+  gtk_editable_set_text (template_child (editor, MQ_TYPE_EVENT_EDITOR, "title_row"), "Stalker (1979)");
+  adw_expander_row_set_enable_expansion (template_child (editor, MQ_TYPE_EVENT_EDITOR, "capacity_row"), TRUE);
+  gtk_spin_button_set_value (template_child (editor, MQ_TYPE_EVENT_EDITOR, "capacity_spin"), 3);
+  gtk_spin_button_set_value (template_child (editor, MQ_TYPE_EVENT_EDITOR, "runtime_spin"), 161);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  spin (50);
+  g_assert_null (find_toplevel (MQ_TYPE_EVENT_EDITOR));
+
+  events = mq_event_catalog_list (catalog, MQ_EVENT_RANGE_ALL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, 1);
+  event = g_list_model_get_item (events, 0);
+  g_assert_cmpstr (mq_event_get_title (event), ==, "Stalker (1979)");
+  g_assert_cmpint (mq_event_get_capacity (event), ==, 3);
+  g_assert_cmpint (mq_event_get_film_runtime (event), ==, 161);
+  id = mq_event_get_id (event);
+  g_assert_cmpint (mq_event_page_get_event_id (get_event_page (fixture)), ==, id);
+
+  /* Capacity 3: a party of two and a single fill it; then the waitlist. */
+  add_guest (fixture, "Zoë Adler", 2);
+  add_guest (fixture, "Björn Ødegård", 1);
+  add_guest (fixture, "Carmen Ruiz", 2);
+  add_guest (fixture, "Dan Levi", 1);
+  state = describe_rsvps (store, id);
+  g_assert_cmpstr (state, ==, "Björn Ødegård:going:1 Zoë Adler:going:2 "
+                              "Carmen Ruiz:waitlisted:2 Dan Levi:waitlisted:1");
+  g_free (state);
+
+  mq_event_page_set_filter (get_event_page (fixture), MQ_RSVP_STATUS_WAITLISTED);
+  g_assert_cmpuint (mq_event_page_get_n_shown (get_event_page (fixture)), ==, 2);
+  mq_event_page_set_filter (get_event_page (fixture), -1);
+  g_assert_cmpuint (mq_event_page_get_n_shown (get_event_page (fixture)), ==, 4);
+
+  /* Björn cancels: one seat frees, the single behind the party moves up. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_event_page (fixture)), "event.set-rsvp", "(xsi)",
+                                             find_person (store, "bjorn"), "cancelled", 1));
+  spin (20);
+  state = describe_rsvps (store, id);
+  g_assert_cmpstr (state, ==, "Dan Levi:going:1 Zoë Adler:going:2 "
+                              "Carmen Ruiz:waitlisted:2 Björn Ødegård:cancelled:1");
+  g_free (state);
+
+  /* Ctrl+Z puts back both Björn and Dan, Dan at his place in the queue. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  spin (20);
+  state = describe_rsvps (store, id);
+  g_assert_cmpstr (state, ==, "Björn Ødegård:going:1 Zoë Adler:going:2 "
+                              "Carmen Ruiz:waitlisted:2 Dan Levi:waitlisted:1");
+  g_free (state);
+
+  /* Once more: the last guest added is gone again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  spin (20);
+  state = describe_rsvps (store, id);
+  g_assert_cmpstr (state, ==, "Björn Ødegård:going:1 Zoë Adler:going:2 Carmen Ruiz:waitlisted:2");
+  g_free (state);
+}
+
+static void
+test_event_delete_undo_body (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  MqStore *store = mq_application_get_store (fixture->app);
+  g_autoptr(MqEventCatalog) catalog = mq_event_catalog_new (store);
+  g_autoptr(MqEvent) event = mq_event_new ();
+  g_autoptr(GDateTime) starts = g_date_time_new_utc (2031, 5, 1, 18, 0, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqEvent) still = NULL;
+  gint64 id;
+
+  mq_event_set_title (event, "Meetup");
+  mq_event_set_kind (event, MQ_EVENT_KIND_MEETUP);
+  mq_event_set_starts_at (event, starts);
+  mq_event_set_time_zone (event, "Europe/Berlin");
+  id = mq_event_catalog_add (catalog, event, &error);
+  g_assert_no_error (error);
+
+  mq_window_show_event (fixture->window, id);
+  spin (20);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_event_page (fixture)), "event.delete", NULL));
+  spin (20);
+  /* Hidden, not yet gone: undo brings it back. */
+  g_assert_cmpint (mq_event_page_get_event_id (get_event_page (fixture)), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  spin (20);
+  still = mq_event_catalog_get (catalog, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (still);
+
+  /* Without undo, closing the window deletes it for good. */
+  mq_window_show_event (fixture->window, id);
+  spin (20);
+  g_assert_cmpint (mq_event_page_get_event_id (get_event_page (fixture)), ==, id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_event_page (fixture)), "event.delete", NULL));
+  spin (20);
+  mq_edit_history_flush (mq_window_get_history (fixture->window));
+  g_assert_null (mq_event_catalog_get (catalog, id, NULL));
+}
+
+static void
+test_every_page_with_demo_body (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  static const char * const pages[] = { "upcoming", "past", "people", "upcoming" };
+  MqStore *store = mq_application_get_store (fixture->app);
+  g_autoptr(MqEventCatalog) catalog = mq_event_catalog_new (store);
+  g_autoptr(GListModel) events = mq_event_catalog_list (catalog, MQ_EVENT_RANGE_ALL, NULL);
+  MqPeoplePage *people_page = template_child (fixture->window, MQ_TYPE_WINDOW, "people_page");
+  MqMergeDialog *merge;
+  gint64 someone;
+
+  g_assert_nonnull (events);
+  g_assert_cmpuint (g_list_model_get_n_items (events), >, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", pages[i]);
+      spin (50);
+      g_assert_cmpstr (mq_window_get_page (fixture->window), ==, pages[i]);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(MqEvent) event = g_list_model_get_item (events, i);
+
+      mq_window_show_event (fixture->window, mq_event_get_id (event));
+      spin (30);
+      for (int status = -1; status <= MQ_RSVP_STATUS_CANCELLED; status++)
+        mq_event_page_set_filter (get_event_page (fixture), status);
+      gtk_widget_activate_action (GTK_WIDGET (get_event_page (fixture)), "event.edit", NULL);
+      spin (30);
+      g_assert_nonnull (find_toplevel (MQ_TYPE_EVENT_EDITOR));
+      close_other_windows (fixture);
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (get_event_page (fixture)), "event.add-guest", NULL);
+  spin (30);
+  mq_add_guest_dialog_set_query (find_toplevel (MQ_TYPE_ADD_GUEST_DIALOG), "an");
+  spin (30);
+  close_other_windows (fixture);
+
+  mq_people_page_set_query (people_page, "zoe");
+  spin (30);
+  g_assert_cmpuint (g_list_model_get_n_items (mq_people_page_get_model (people_page)), >, 0);
+  mq_people_page_set_query (people_page, NULL);
+  someone = find_person (store, "a");
+  mq_window_show_person (fixture->window, someone);
+  spin (50);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-person", NULL);
+  spin (30);
+  mq_window_show_person (fixture->window, someone);
+  spin (30);
+
+  merge = mq_merge_dialog_new (GTK_WINDOW (fixture->window), store, someone);
+  gtk_window_present (GTK_WINDOW (merge));
+  spin (50);
+  close_other_windows (fixture);
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "preferences", NULL);
+  spin (50);
+  close_other_windows (fixture);
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "about", NULL);
+  spin (50);
+  close_other_windows (fixture);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-help-overlay", NULL);
+  spin (50);
+  close_other_windows (fixture);
+}
+
+static void
+test_event_waitlist_undo (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  run_in_app (fixture, FALSE, test_event_waitlist_undo_body, data);
+}
+
+static void
+test_event_delete_undo (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  run_in_app (fixture, FALSE, test_event_delete_undo_body, data);
+}
+
+static void
+test_every_page_with_demo (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  run_in_app (fixture, TRUE, test_every_page_with_demo_body, data);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* Not G_TEST_OPTION_ISOLATE_DIRS: GTK needs the system's MIME database
+   * (XDG_DATA_DIRS) to load SVG icons; settings live in memory and each
+   * case gets its own database in a temporary folder.
+   */
+  g_test_init (&argc, &argv, NULL);
+  g_log_set_writer_func (count_problems, NULL, NULL);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add ("/gui/event/create-waitlist-undo", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_event_waitlist_undo, fixture_tear_down);
+  g_test_add ("/gui/event/delete-undo", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_event_delete_undo, fixture_tear_down);
+  g_test_add ("/gui/pages/demo-without-warnings", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_every_page_with_demo, fixture_tear_down);
+
+  return g_test_run ();
+}

@@ -65,7 +65,8 @@ update_add_enabled (MqAddGuestDialog *self)
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "new") == 0)
     ready = TRUE; /* checked on "Add", with a message next to the field */
   else
-    ready = gtk_single_selection_get_selected_item (self->selection) != NULL;
+    ready = gtk_single_selection_get_selected_item (self->selection) != NULL ||
+            gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0';
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "guest.add", ready);
 }
@@ -158,8 +159,13 @@ add_action (GtkWidget  *widget,
     {
       MqPerson *person = gtk_single_selection_get_selected_item (self->selection);
 
+      /* Nobody by that name yet: offer to enter them, name filled in. */
       if (person == NULL)
-        return;
+        {
+          mq_add_guest_dialog_set_new_name (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), NULL);
+          gtk_widget_grab_focus (GTK_WIDGET (self->email_row));
+          return;
+        }
       person_id = mq_person_get_id (person);
     }
 

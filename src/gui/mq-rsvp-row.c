@@ -42,7 +42,7 @@ describe_details (MqRsvp *rsvp)
   const char *source = mq_rsvp_get_source (rsvp);
 
   if (party > 1)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "party of %d", "party of %d", party), party));
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "a party of %d", "a party of %d", party), party));
 
   if (mq_rsvp_get_waitlist_position (rsvp) > 0)
     g_ptr_array_add (parts, mq_display_waitlist_place (mq_rsvp_get_waitlist_position (rsvp)));

@@ -29,7 +29,8 @@ mq_time_zone_list_get_local (void)
   const char *id = g_time_zone_get_identifier (local);
 
   /* "Local" or a path is not something to store in an event. */
-  if (id == NULL || strchr (id, '/') == NULL || id[0] == '/')
+  if (id == NULL || strchr (id, '/') == NULL || id[0] == '/' ||
+      g_str_equal (id, "Etc/UTC") || g_str_equal (id, "Etc/GMT"))
     return g_strdup ("UTC");
 
   return g_strdup (id);

@@ -19,6 +19,7 @@ struct _MqWindow
   MqEditHistory        *history;
   GSettings            *settings;
   char                 *page;        /* what the sidebar shows as current */
+  AdwToast             *undo_toast;  /* (nullable) (weak) the latest "Undo" offer */
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;

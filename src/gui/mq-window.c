@@ -129,12 +129,16 @@ mq_window_toast (MqWindow   *self,
   g_return_if_fail (MQ_IS_WINDOW (self));
   g_return_if_fail (title != NULL);
 
+  /* One change, one toast: an older offer to undo would undo the newer change. */
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+
   toast = adw_toast_new (title);
   if (undoable)
     {
       adw_toast_set_button_label (toast, _("_Undo"));
       adw_toast_set_action_name (toast, "win.undo");
-      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      g_set_weak_pointer (&self->undo_toast, toast);
     }
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
@@ -222,6 +226,7 @@ mq_window_dispose (GObject *object)
 {
   MqWindow *self = (MqWindow *) object;
 
+  g_clear_weak_pointer (&self->undo_toast);
   g_clear_object (&self->history);
 
   G_OBJECT_CLASS (mq_window_parent_class)->dispose (object);

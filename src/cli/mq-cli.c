@@ -10,7 +10,9 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "mq-cli-door.h"
 #include "mq-cli-private.h"
+#include "mq-cli-transfer.h"
 
 struct _MqCli
 {
@@ -36,6 +38,11 @@ static const struct {
   { "checkin", mq_cli_command_checkin, N_("Admit a guest at the door, or undo") },
   { "search",  mq_cli_command_search,  N_("Door lookup among an event’s RSVPs") },
   { "stats",   mq_cli_command_stats,   N_("Counts of an event") },
+  { "import",    mq_cli_command_import,    N_("Import attendees from a CSV export") },
+  { "export",    mq_cli_command_export,    N_("Export attendees, calendars, vCards, door PDFs") },
+  { "volunteer", mq_cli_command_volunteer, N_("Door and greeter volunteers of an event") },
+  { "greeters",  mq_cli_command_greeters,  N_("Pair newcomers with greeters") },
+  { "walkin",    mq_cli_command_walkin,    N_("Admit a guest who did not RSVP") },
   { "demo",    mq_cli_command_demo,    N_("Fill an empty database with sample data") },
 };
 

@@ -37,25 +37,21 @@ cli_teardown (Cli           *cli,
  * stderr are kept in cli->out / cli->err.
  */
 static int
-run (Cli        *cli,
-     const char *first,
-     ...)
+run_valist (Cli        *cli,
+            const char *first,
+            va_list     args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
   const char *binary = g_getenv ("MARQUEE_CLI");
-  va_list args;
 
   g_assert_nonnull (binary);
   g_ptr_array_add (argv, (char *) binary);
   g_ptr_array_add (argv, "--db");
   g_ptr_array_add (argv, cli->db);
-
-  va_start (args, first);
   for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
     g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
   g_ptr_array_add (argv, NULL);
 
   g_clear_pointer (&cli->out, g_free);
@@ -74,35 +70,34 @@ run (Cli        *cli,
   return g_subprocess_get_exit_status (process);
 }
 
+static int
+run (Cli        *cli,
+     const char *first,
+     ...)
+{
+  va_list args;
+  int status;
+
+  va_start (args, first);
+  status = run_valist (cli, first, args);
+  va_end (args);
+
+  return status;
+}
+
 /* Runs a command that must succeed and returns its stdout without the newline. */
 static char *
 run_ok (Cli        *cli,
         const char *first,
         ...)
 {
-  g_autoptr(GPtrArray) words = g_ptr_array_new ();
   va_list args;
   int status;
 
   va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (words, (char *) arg);
+  status = run_valist (cli, first, args);
   va_end (args);
 
-  /* Up to 16 words is plenty for the contract's commands. */
-  g_assert_cmpuint (words->len, <=, 16);
-  for (guint i = words->len; i < 17; i++)
-    g_ptr_array_add (words, NULL);
-
-  status = run (cli, g_ptr_array_index (words, 0), g_ptr_array_index (words, 1),
-                g_ptr_array_index (words, 2), g_ptr_array_index (words, 3),
-                g_ptr_array_index (words, 4), g_ptr_array_index (words, 5),
-                g_ptr_array_index (words, 6), g_ptr_array_index (words, 7),
-                g_ptr_array_index (words, 8), g_ptr_array_index (words, 9),
-                g_ptr_array_index (words, 10), g_ptr_array_index (words, 11),
-                g_ptr_array_index (words, 12), g_ptr_array_index (words, 13),
-                g_ptr_array_index (words, 14), g_ptr_array_index (words, 15),
-                NULL);
   if (status != 0)
     g_error ("marquee-cli %s … exited %d: %s", first, status, cli->err);
 
@@ -139,19 +134,16 @@ json_length (Cli        *cli,
              const char *first,
              ...)
 {
-  g_autofree char *out = NULL;
   g_autoptr(JsonNode) root = NULL;
   va_list args;
-  const char *a[6] = { NULL };
-  int n = 0;
+  int status;
 
   va_start (args, first);
-  for (const char *arg = first; arg != NULL && n < 6; arg = va_arg (args, const char *))
-    a[n++] = arg;
+  status = run_valist (cli, first, args);
   va_end (args);
+  g_assert_cmpint (status, ==, 0);
 
-  out = run_ok (cli, a[0], a[1], a[2], a[3], a[4], a[5], NULL);
-  root = parse_json (out);
+  root = parse_json (cli->out);
   g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
   return json_array_get_length (json_node_get_array (root));
 }

@@ -57,19 +57,19 @@ test_store_empty_to_latest (void)
   store = mq_store_open (path, &error);
   g_assert_no_error (error);
   g_assert_nonnull (store);
-  g_assert_cmpint (mq_store_get_latest_schema_version (), ==, 2);
-  g_assert_cmpint (mq_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (mq_store_get_latest_schema_version (), ==, 3);
+  g_assert_cmpint (mq_store_get_schema_version (store), ==, 3);
   g_assert_cmpstr (mq_store_get_path (store), ==, path);
   g_clear_object (&store);
 
   g_assert_cmpint (count_rows (path, "SELECT count(*) FROM sqlite_master WHERE name IN "
                                      "('events','people','rsvps','rsvp_history','check_ins')"), ==, 5);
-  g_assert_cmpint (count_rows (path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (count_rows (path, "PRAGMA user_version"), ==, 3);
 
   /* Opening again applies nothing twice. */
   store = mq_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (mq_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (mq_store_get_schema_version (store), ==, 3);
 }
 
 static void
@@ -99,7 +99,7 @@ test_store_upgrade_from_version_1 (void)
 
   store = mq_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (mq_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (mq_store_get_schema_version (store), ==, 3);
   g_clear_object (&store);
 
   /* The old rows are still there and the new tables accept data about them. */

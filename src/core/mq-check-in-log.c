@@ -271,18 +271,18 @@ mq_check_in_log_admit (MqCheckInLog  *self,
       g_set_error (error, MQ_ERROR, MQ_ERROR_INVALID,
                    _("Cannot admit %d people; give a positive number, or 0 for the whole party"),
                    people);
-      return -1;
+      return MQ_ADMIT_FAILED;
     }
 
   if (!mq_transaction_begin (&tx, self->store, error) ||
       !load_rsvp_state (self, rsvp_id, &state, error))
-    return -1;
+    return MQ_ADMIT_FAILED;
 
   if (state.status != MQ_RSVP_STATUS_GOING)
     return MQ_ADMIT_NOT_ADMISSIBLE;
 
   if ((people_in = rsvp_people_in (self, rsvp_id, error)) < 0)
-    return -1;
+    return MQ_ADMIT_FAILED;
 
   remaining = state.party_size - people_in;
   if (remaining <= 0)
@@ -293,7 +293,7 @@ mq_check_in_log_admit (MqCheckInLog  *self,
       if (!(first = find_live_admit (self, rsvp_id, FALSE, &local_error)) && local_error != NULL)
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
-          return -1;
+          return MQ_ADMIT_FAILED;
         }
 
       if (record != NULL)
@@ -308,19 +308,19 @@ mq_check_in_log_admit (MqCheckInLog  *self,
                                 "Only %d people of this party are not in yet; admit fewer",
                                 remaining),
                    remaining);
-      return -1;
+      return MQ_ADMIT_FAILED;
     }
 
   if (!(id = insert_record (self, &state, rsvp_id, MQ_CHECK_IN_ADMIT,
                             people > 0 ? people : remaining, 0,
                             station, volunteer, NULL, error)) ||
       !(written = load_record (self, id, error)))
-    return -1;
+    return MQ_ADMIT_FAILED;
 
   mq_store_notify_changed (self->store, "check-ins");
 
   if (!mq_transaction_commit (&tx, error))
-    return -1;
+    return MQ_ADMIT_FAILED;
 
   if (record != NULL)
     *record = g_steal_pointer (&written);

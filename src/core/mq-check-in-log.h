@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 
 typedef enum
 {
+  MQ_ADMIT_FAILED = -1,   /* nothing written: see the GError */
   MQ_ADMIT_ADMITTED,      /* a new admit record was written */
   MQ_ADMIT_ALREADY_IN,    /* the whole party was already in: nothing written */
   MQ_ADMIT_NOT_ADMISSIBLE, /* the RSVP is not "going" (waitlisted, declined, …) */
@@ -26,7 +27,7 @@ MqCheckInLog  *mq_check_in_log_new          (MqStore         *store);
 /* Admits @people of the RSVP's party (0: everyone of it not yet in), durably.
  * @record is set to the admit just written (ADMITTED) or to the first live
  * admit of the party (ALREADY_IN: "already in since HH:MM at STATION").
- * Returns the outcome, or -1 with @error set (unknown RSVP, bad count).
+ * Returns the outcome, or MQ_ADMIT_FAILED with @error set (unknown RSVP, bad count).
  */
 MqAdmitOutcome mq_check_in_log_admit        (MqCheckInLog    *self,
                                              gint64           rsvp_id,

@@ -14,6 +14,7 @@
 
 #include "mq-error.h"
 #include "mq-event-stats.h"
+#include "mq-newcomer-rule.h"
 #include "mq-store-private.h"
 
 /* A live admit: one that no undo of the same RSVP takes back. The undo is
@@ -130,43 +131,47 @@ count_checked_in (MqStore       *store,
   return mq_store_propagate (store, rc, error);
 }
 
-/* Newcomers: going, and never let in at an event that started earlier. */
+/* Newcomers follow MqNewcomerRule, lapse included, so the door, the greeters
+ * and these counts never disagree about who is new.
+ */
 static gboolean
 count_newcomers (MqStore       *store,
                  MqEventStats  *stats,
-                 const char    *starts_at,
                  GError       **error)
 {
+  g_autoptr(MqNewcomerRule) rule = mq_newcomer_rule_new (store);
+  g_autoptr(GArray) newcomers = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
-  stmt = mq_store_prepare (store,
-                           "SELECT count(*), coalesce(sum(EXISTS ("
-                           "         SELECT 1 FROM check_ins a WHERE a.rsvp_id = r.id AND " LIVE_ADMIT ("a")
-                           "       )), 0) "
-                           "FROM rsvps r "
-                           "WHERE r.event_id = ?1 AND r.status = 'going' AND NOT EXISTS ("
-                           "  SELECT 1 FROM rsvps pr "
-                           "  JOIN events pe ON pe.id = pr.event_id "
-                           "  JOIN check_ins a ON a.rsvp_id = pr.id "
-                           "  WHERE pr.person_id = r.person_id AND pr.event_id <> r.event_id "
-                           "    AND pe.starts_at < ?2 AND " LIVE_ADMIT ("a")
-                           ")",
-                           error);
-  if (stmt == NULL)
+  newcomers = mq_newcomer_rule_list_newcomers (rule, stats->event_id, error);
+  if (newcomers == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, stats->event_id);
-  sqlite3_bind_text (stmt, 2, starts_at, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      stats->newcomers = sqlite3_column_int (stmt, 0);
-      stats->newcomers_in = sqlite3_column_int (stmt, 1);
-    }
-  sqlite3_reset (stmt);
+  stats->newcomers = (int) newcomers->len;
+  stats->newcomers_in = 0;
 
-  return mq_store_propagate (store, rc, error);
+  for (guint i = 0; i < newcomers->len; i++)
+    {
+      int rc;
+
+      stmt = mq_store_prepare (store,
+                               "SELECT EXISTS (SELECT 1 FROM rsvps r JOIN check_ins a ON a.rsvp_id = r.id "
+                               "WHERE r.event_id = ?1 AND r.person_id = ?2 AND " LIVE_ADMIT ("a") ")",
+                               error);
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_int64 (stmt, 1, stats->event_id);
+      sqlite3_bind_int64 (stmt, 2, g_array_index (newcomers, gint64, i));
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        stats->newcomers_in += sqlite3_column_int (stmt, 0);
+      sqlite3_reset (stmt);
+      if (!mq_store_propagate (store, rc, error))
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 /**
@@ -193,7 +198,7 @@ mq_event_stats_compute (MqStore       *store,
   if (!read_event (store, event_id, &result, &starts_at, error) ||
       !count_statuses (store, &result, error) ||
       !count_checked_in (store, &result, error) ||
-      !count_newcomers (store, &result, starts_at, error))
+      !count_newcomers (store, &result, error))
     return FALSE;
 
   result.seats_left = result.capacity < 0 ? -1 : MAX (0, result.capacity - result.going_people);

@@ -210,29 +210,6 @@ prepare_query (MqStore           *store,
                            error);
 }
 
-static gboolean
-event_exists (MqStore  *store,
-              gint64    event_id,
-              GError  **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  if (!(stmt = mq_store_prepare (store, "SELECT 1 FROM events WHERE id = ?1", error)))
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, event_id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-
-  if (rc == SQLITE_ROW)
-    return TRUE;
-  if (rc != SQLITE_DONE)
-    return mq_store_propagate (store, rc, error);
-
-  g_set_error (error, MQ_ERROR, MQ_ERROR_NOT_FOUND,
-               _("There is no event %" G_GINT64_FORMAT ": see “marquee-cli event list”"), event_id);
-  return FALSE;
-}
 
 gboolean
 mq_attendee_export_write (MqStore           *store,
@@ -263,7 +240,7 @@ mq_attendee_export_write (MqStore           *store,
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
   g_return_val_if_fail (preset <= MQ_ATTENDEE_PRESET_GREETERS, FALSE);
 
-  if (!event_exists (store, event_id, error))
+  if (!mq_store_require_event (store, event_id, error))
     return FALSE;
 
   if (flags & MQ_CSV_WRITE_BOM)

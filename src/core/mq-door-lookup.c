@@ -614,32 +614,6 @@ mq_door_lookup_get_event_id (MqDoorLookup *self)
   return self->event_id;
 }
 
-static gboolean
-event_exists (MqStore  *store,
-              gint64    event_id,
-              GError  **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = mq_store_prepare (store, "SELECT 1 FROM events WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, event_id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, MQ_ERROR, MQ_ERROR_NOT_FOUND,
-                   _("There is no event %" G_GINT64_FORMAT "; pick one from the list of events"),
-                   event_id);
-      return FALSE;
-    }
-
-  return mq_store_propagate (store, rc, error);
-}
 
 /**
  * mq_door_lookup_new:
@@ -657,7 +631,7 @@ mq_door_lookup_new (MqStore  *store,
   g_return_val_if_fail (MQ_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!event_exists (store, event_id, error))
+  if (!mq_store_require_event (store, event_id, error))
     return NULL;
 
   self = g_object_new (MQ_TYPE_DOOR_LOOKUP, NULL);

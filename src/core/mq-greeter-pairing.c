@@ -33,10 +33,6 @@
 #define SQL_SET_MET \
   "UPDATE greeter_assignments SET status = ?3, met_at = ?4 " \
   "WHERE event_id = ?1 AND newcomer_id = ?2"
-#define SQL_EVENT_EXISTS \
-  "SELECT 1 FROM events WHERE id = ?1"
-#define SQL_PERSON_EXISTS \
-  "SELECT 1 FROM people WHERE id = ?1"
 #define SQL_INTRODUCE \
   "INSERT INTO introductions (event_id, person_a, person_b, by_person, note, at) " \
   "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
@@ -93,61 +89,8 @@ mq_greeter_pairing_new (MqStore *store)
   return self;
 }
 
-/* Whether the row @sql selects for @id exists. */
-static gboolean
-row_exists (MqGreeterPairing  *self,
-            const char        *sql,
-            gint64             id,
-            gboolean          *exists,
-            GError           **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
 
-  if (!(stmt = mq_store_prepare (self->store, sql, error)))
-    return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-
-  *exists = rc == SQLITE_ROW;
-  return mq_store_propagate (self->store, rc, error);
-}
-
-static gboolean
-require_event (MqGreeterPairing  *self,
-               gint64             event_id,
-               GError           **error)
-{
-  gboolean exists;
-
-  if (!row_exists (self, SQL_EVENT_EXISTS, event_id, &exists, error))
-    return FALSE;
-  if (!exists)
-    g_set_error (error, MQ_ERROR, MQ_ERROR_NOT_FOUND,
-                 _("There is no event %" G_GINT64_FORMAT ": check the id with “event list”"),
-                 event_id);
-
-  return exists;
-}
-
-static gboolean
-require_person (MqGreeterPairing  *self,
-                gint64             person_id,
-                GError           **error)
-{
-  gboolean exists;
-
-  if (!row_exists (self, SQL_PERSON_EXISTS, person_id, &exists, error))
-    return FALSE;
-  if (!exists)
-    g_set_error (error, MQ_ERROR, MQ_ERROR_NOT_FOUND,
-                 _("There is no person %" G_GINT64_FORMAT ": check the id with “person list”"),
-                 person_id);
-
-  return exists;
-}
 
 static GDateTime *
 column_time (sqlite3_stmt *stmt,
@@ -248,7 +191,7 @@ mq_greeter_pairing_list (MqGreeterPairing  *self,
 {
   g_return_val_if_fail (MQ_IS_GREETER_PAIRING (self), NULL);
 
-  if (!require_event (self, event_id, error))
+  if (!mq_store_require_event (self->store, event_id, error))
     return NULL;
 
   return select_pairs (self, SQL_LIST, event_id, 0, FALSE, error);
@@ -280,8 +223,8 @@ mq_greeter_pairing_list_for_greeter (MqGreeterPairing  *self,
   g_return_val_if_fail (MQ_IS_GREETER_PAIRING (self), NULL);
   g_return_val_if_fail (greeter_id > 0, NULL);
 
-  if (!require_event (self, event_id, error) ||
-      !require_person (self, greeter_id, error))
+  if (!mq_store_require_event (self->store, event_id, error) ||
+      !mq_store_require_person (self->store, greeter_id, error))
     return NULL;
 
   return select_pairs (self, SQL_LIST_FOR_GREETER, event_id, greeter_id, TRUE, error);
@@ -347,10 +290,10 @@ mq_greeter_pairing_introduce (MqGreeterPairing  *self,
       return NULL;
     }
 
-  if (!require_event (self, event_id, error) ||
-      !require_person (self, person_a, error) ||
-      !require_person (self, person_b, error) ||
-      (by_person != 0 && !require_person (self, by_person, error)))
+  if (!mq_store_require_event (self->store, event_id, error) ||
+      !mq_store_require_person (self->store, person_a, error) ||
+      !mq_store_require_person (self->store, person_b, error) ||
+      (by_person != 0 && !mq_store_require_person (self->store, by_person, error)))
     return NULL;
 
   if (!(stmt = mq_store_prepare (self->store, SQL_INTRODUCE, error)))
@@ -388,7 +331,7 @@ mq_greeter_pairing_list_introductions (MqGreeterPairing  *self,
 
   g_return_val_if_fail (MQ_IS_GREETER_PAIRING (self), NULL);
 
-  if (!require_event (self, event_id, error))
+  if (!mq_store_require_event (self->store, event_id, error))
     return NULL;
 
   if (!(stmt = mq_store_prepare (self->store, SQL_INTRODUCTIONS, error)))

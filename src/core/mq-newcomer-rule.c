@@ -31,8 +31,6 @@
   "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
 #define SQL_EVENT_START \
   "SELECT starts_at FROM events WHERE id = ?1"
-#define SQL_PERSON_EXISTS \
-  "SELECT 1 FROM people WHERE id = ?1"
 #define SQL_LAST_SEEN \
   "SELECT max (c.at) FROM rsvps r " \
   "JOIN check_ins c ON c.rsvp_id = r.id " \
@@ -224,31 +222,6 @@ load_window (MqNewcomerRule  *self,
   return TRUE;
 }
 
-static gboolean
-person_exists (MqNewcomerRule  *self,
-               gint64           person_id,
-               GError         **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  if (!(stmt = mq_store_prepare (self->store, SQL_PERSON_EXISTS, error)))
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, MQ_ERROR, MQ_ERROR_NOT_FOUND,
-                   _("There is no person %" G_GINT64_FORMAT ": check the id with “person list”"),
-                   person_id);
-      return FALSE;
-    }
-
-  return rc == SQLITE_ROW || mq_store_propagate (self->store, rc, error);
-}
 
 gboolean
 mq_newcomer_rule_is_newcomer (MqNewcomerRule  *self,
@@ -268,7 +241,7 @@ mq_newcomer_rule_is_newcomer (MqNewcomerRule  *self,
   g_return_val_if_fail (is_newcomer != NULL, FALSE);
 
   if (!load_window (self, event_id, &starts_at, &cutoff, error) ||
-      !person_exists (self, person_id, error))
+      !mq_store_require_person (self->store, person_id, error))
     return FALSE;
 
   if (!(stmt = mq_store_prepare (self->store, SQL_LAST_SEEN, error)))

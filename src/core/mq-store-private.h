@@ -26,6 +26,13 @@ gboolean      mq_store_propagate     (MqStore       *self,
                                       GError       **error);
 char         *mq_store_now_iso       (MqStore       *self);
 gboolean      mq_store_in_transaction (MqStore      *self);
+/* FALSE with MQ_ERROR_NOT_FOUND (one message everywhere) for an unknown id. */
+gboolean      mq_store_require_event  (MqStore      *store,
+                                       gint64        event_id,
+                                       GError      **error);
+gboolean      mq_store_require_person (MqStore      *store,
+                                       gint64        person_id,
+                                       GError      **error);
 
 /* Binding helpers: NULL or empty text binds SQL NULL. */
 void          mq_bind_text_or_null   (sqlite3_stmt  *stmt,

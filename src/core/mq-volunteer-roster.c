@@ -13,10 +13,6 @@
 #include "mq-store-private.h"
 #include "mq-volunteer-roster.h"
 
-#define SQL_EVENT_EXISTS \
-  "SELECT 1 FROM events WHERE id = ?1"
-#define SQL_PERSON_EXISTS \
-  "SELECT 1 FROM people WHERE id = ?1"
 #define SQL_ADD \
   "INSERT INTO volunteers (event_id, person_id, role) VALUES (?1, ?2, ?3) " \
   "ON CONFLICT DO NOTHING"
@@ -122,57 +118,7 @@ mq_volunteer_roster_new (MqStore *store)
   return self;
 }
 
-static gboolean
-row_exists (MqVolunteerRoster  *self,
-            const char         *sql,
-            gint64              id,
-            gboolean           *exists,
-            GError            **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
 
-  if (!(stmt = mq_store_prepare (self->store, sql, error)))
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-
-  *exists = rc == SQLITE_ROW;
-  return mq_store_propagate (self->store, rc, error);
-}
-
-static gboolean
-check_event_and_person (MqVolunteerRoster  *self,
-                        gint64              event_id,
-                        gint64              person_id,
-                        GError            **error)
-{
-  gboolean exists;
-
-  if (!row_exists (self, SQL_EVENT_EXISTS, event_id, &exists, error))
-    return FALSE;
-  if (!exists)
-    {
-      g_set_error (error, MQ_ERROR, MQ_ERROR_NOT_FOUND,
-                   _("There is no event %" G_GINT64_FORMAT ": check the id with “event list”"),
-                   event_id);
-      return FALSE;
-    }
-
-  if (!row_exists (self, SQL_PERSON_EXISTS, person_id, &exists, error))
-    return FALSE;
-  if (!exists)
-    {
-      g_set_error (error, MQ_ERROR, MQ_ERROR_NOT_FOUND,
-                   _("There is no person %" G_GINT64_FORMAT ": check the id with “person list”"),
-                   person_id);
-      return FALSE;
-    }
-
-  return TRUE;
-}
 
 gboolean
 mq_volunteer_roster_add (MqVolunteerRoster  *self,
@@ -188,7 +134,8 @@ mq_volunteer_roster_add (MqVolunteerRoster  *self,
   g_return_val_if_fail (role <= MQ_VOLUNTEER_ROLE_GREETER, FALSE);
 
   if (!mq_transaction_begin (&tx, self->store, error) ||
-      !check_event_and_person (self, event_id, person_id, error))
+      !mq_store_require_event (self->store, event_id, error) ||
+      !mq_store_require_person (self->store, person_id, error))
     return FALSE;
 
   if (!(stmt = mq_store_prepare (self->store, SQL_ADD, error)))
@@ -220,7 +167,8 @@ mq_volunteer_roster_remove (MqVolunteerRoster  *self,
   g_return_val_if_fail (role <= MQ_VOLUNTEER_ROLE_GREETER, FALSE);
 
   if (!mq_transaction_begin (&tx, self->store, error) ||
-      !check_event_and_person (self, event_id, person_id, error))
+      !mq_store_require_event (self->store, event_id, error) ||
+      !mq_store_require_person (self->store, person_id, error))
     return FALSE;
 
   if (!(stmt = mq_store_prepare (self->store, SQL_REMOVE, error)))
@@ -268,18 +216,10 @@ list_rows (MqVolunteerRoster  *self,
 {
   g_autoptr(GPtrArray) volunteers = g_ptr_array_new_with_free_func ((GDestroyNotify) mq_volunteer_free);
   sqlite3_stmt *stmt;
-  gboolean exists;
   int rc;
 
-  if (!row_exists (self, SQL_EVENT_EXISTS, event_id, &exists, error))
+  if (!mq_store_require_event (self->store, event_id, error))
     return NULL;
-  if (!exists)
-    {
-      g_set_error (error, MQ_ERROR, MQ_ERROR_NOT_FOUND,
-                   _("There is no event %" G_GINT64_FORMAT ": check the id with “event list”"),
-                   event_id);
-      return NULL;
-    }
 
   if (!(stmt = mq_store_prepare (self->store, sql, error)))
     return NULL;

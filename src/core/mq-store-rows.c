@@ -1,0 +1,75 @@
+/* mq-store-rows.c: the “does this id exist” checks every service needs
+ *
+ * Kept in one place so every module answers an unknown id with the same
+ * MQ_ERROR_NOT_FOUND message.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mq-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "mq-error.h"
+#include "mq-store-private.h"
+
+static gboolean
+row_exists (MqStore     *store,
+            const char  *sql,
+            gint64       id,
+            gboolean    *exists,
+            GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = mq_store_prepare (store, sql, error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+
+  *exists = rc == SQLITE_ROW;
+  return mq_store_propagate (store, rc, error);
+}
+
+gboolean
+mq_store_require_event (MqStore  *store,
+                        gint64    event_id,
+                        GError  **error)
+{
+  gboolean exists;
+
+  g_return_val_if_fail (MQ_IS_STORE (store), FALSE);
+
+  if (!row_exists (store, "SELECT 1 FROM events WHERE id = ?1", event_id, &exists, error))
+    return FALSE;
+  if (!exists)
+    g_set_error (error, MQ_ERROR, MQ_ERROR_NOT_FOUND,
+                 _("There is no event %" G_GINT64_FORMAT ": check the id with “event list”"),
+                 event_id);
+
+  return exists;
+}
+
+gboolean
+mq_store_require_person (MqStore  *store,
+                         gint64    person_id,
+                         GError  **error)
+{
+  gboolean exists;
+
+  g_return_val_if_fail (MQ_IS_STORE (store), FALSE);
+
+  if (!row_exists (store, "SELECT 1 FROM people WHERE id = ?1", person_id, &exists, error))
+    return FALSE;
+  if (!exists)
+    g_set_error (error, MQ_ERROR, MQ_ERROR_NOT_FOUND,
+                 _("There is no person %" G_GINT64_FORMAT ": check the id with “person list”"),
+                 person_id);
+
+  return exists;
+}

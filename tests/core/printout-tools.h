@@ -63,9 +63,12 @@ printout_page_count (const char *pdf)
   const char *argv[] = { "pdfinfo", pdf, NULL };
   g_autofree char *info = printout_run (argv, 0);
   const char *line = strstr (info, "Pages:");
+  int pages;
 
   g_assert_nonnull (line);
-  return atoi (line + strlen ("Pages:"));
+  /* Read before `info` is freed at the end of the scope. */
+  pages = atoi (line + strlen ("Pages:"));
+  return pages;
 }
 
 static inline char *

@@ -7,7 +7,9 @@
 
 #include "config.h"
 
+#include "mq-person-directory-private.h"
 #include "mq-person-list-model.h"
+#include "mq-store-private.h"
 
 /* A list view asks for the rows around what is on screen; 100 rows is a few
  * screens, and 16 pages keep scrolling back and forth cheap while memory
@@ -26,6 +28,7 @@ struct _MqPersonListModel
 
   char              *query;        /* (nullable) trimmed, NULL when empty */
   guint              n_items;
+  GArray            *ids;          /* (nullable) every person's id in name order, without a query */
   GPtrArray         *results;      /* (nullable) search results when query is set */
   GHashTable        *pages;        /* page number -> GPtrArray of MqPerson */
   GQueue             page_order;   /* page numbers, oldest loaded first */
@@ -56,6 +59,110 @@ mq_person_list_model_get_n_items (GListModel *model)
   return MQ_PERSON_LIST_MODEL (model)->n_items;
 }
 
+/* One statement with a placeholder per row of a page: the SQL is fixed,
+ * only the bound ids change.
+ */
+static const char *
+page_sql (void)
+{
+  static gsize sql = 0;
+
+  if (g_once_init_enter (&sql))
+    {
+      GString *text = g_string_new (PERSON_SELECT "WHERE p.id IN (?1");
+
+      for (guint i = 2; i <= PAGE_SIZE; i++)
+        g_string_append_printf (text, ", ?%u", i);
+      g_string_append (text, ")");
+      g_once_init_leave (&sql, (gsize) g_string_free (text, FALSE));
+    }
+
+  return (const char *) sql;
+}
+
+/* Looking rows up by id keeps a page at the end of the directory as cheap
+ * as the first one; LIMIT/OFFSET would sort and skip every row before it.
+ */
+static GPtrArray *
+read_page (MqPersonListModel  *self,
+           guint               page,
+           GError            **error)
+{
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GHashTable) by_id = NULL;
+  g_autofree gint64 *keys = NULL;
+  GPtrArray *rows;
+  sqlite3_stmt *stmt;
+  guint first = page * PAGE_SIZE;
+  guint n = MIN (PAGE_SIZE, self->ids->len - first);
+
+  if (!(stmt = mq_store_prepare (self->store, page_sql (), error)))
+    return NULL;
+
+  for (guint i = 0; i < PAGE_SIZE; i++)
+    {
+      if (i < n)
+        sqlite3_bind_int64 (stmt, i + 1, g_array_index (self->ids, gint64, first + i));
+      else
+        sqlite3_bind_null (stmt, i + 1);
+    }
+
+  if (!(found = _mq_person_collect (self->store, stmt, error)))
+    return NULL;
+
+  by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  keys = g_new (gint64, MAX (found->len, 1));
+  for (guint i = 0; i < found->len; i++)
+    {
+      MqPerson *person = g_ptr_array_index (found, i);
+
+      keys[i] = mq_person_get_id (person);
+      g_hash_table_insert (by_id, &keys[i], person);
+    }
+
+  rows = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 id = g_array_index (self->ids, gint64, first + i);
+      MqPerson *person = g_hash_table_lookup (by_id, &id);
+
+      /* Deleted since the ids were read: the next reload drops the row. */
+      if (person == NULL)
+        break;
+      g_ptr_array_add (rows, g_object_ref (person));
+    }
+
+  return rows;
+}
+
+static GArray *
+read_ids (MqPersonListModel  *self,
+          GError            **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* The directory's own order (mq_person_directory_list ()). */
+  if (!(stmt = mq_store_prepare (self->store,
+                                 "SELECT id FROM people ORDER BY name COLLATE NOCASE, id",
+                                 error)))
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+
+  if (!mq_store_propagate (self->store, rc, error))
+    return NULL;
+
+  return g_steal_pointer (&ids);
+}
+
 static GPtrArray *
 load_page (MqPersonListModel *self,
            guint              page)
@@ -67,7 +174,7 @@ load_page (MqPersonListModel *self,
   if (rows != NULL)
     return rows;
 
-  rows = mq_person_directory_list (self->directory, page * PAGE_SIZE, PAGE_SIZE, &error);
+  rows = read_page (self, page, &error);
   if (rows == NULL)
     {
       g_warning ("Could not read people %u to %u: %s",
@@ -124,14 +231,14 @@ forget_pages (MqPersonListModel *self)
   g_clear_pointer (&self->results, g_ptr_array_unref);
 }
 
-void
-mq_person_list_model_reload (MqPersonListModel *self)
+/* Switching between a search and the whole directory keeps the ids: only
+ * a change of people makes them stale.
+ */
+static void
+refresh (MqPersonListModel *self)
 {
-  guint old_n_items;
+  guint old_n_items = self->n_items;
 
-  g_return_if_fail (MQ_IS_PERSON_LIST_MODEL (self));
-
-  old_n_items = self->n_items;
   forget_pages (self);
 
   if (self->query != NULL)
@@ -147,13 +254,34 @@ mq_person_list_model_reload (MqPersonListModel *self)
         }
       self->n_items = self->results->len;
     }
+  else if (self->ids == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->ids = read_ids (self, &error);
+      if (self->ids == NULL)
+        {
+          g_warning ("Could not list the directory: %s", error->message);
+          self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+        }
+      self->n_items = self->ids->len;
+    }
   else
     {
-      self->n_items = mq_person_directory_count (self->directory);
+      self->n_items = self->ids->len;
     }
 
   if (old_n_items != 0 || self->n_items != 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, self->n_items);
+}
+
+void
+mq_person_list_model_reload (MqPersonListModel *self)
+{
+  g_return_if_fail (MQ_IS_PERSON_LIST_MODEL (self));
+
+  g_clear_pointer (&self->ids, g_array_unref);
+  refresh (self);
 }
 
 static void
@@ -172,6 +300,7 @@ mq_person_list_model_dispose (GObject *object)
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
   forget_pages (self);
+  g_clear_pointer (&self->ids, g_array_unref);
   g_clear_object (&self->directory);
   g_clear_object (&self->store);
 
@@ -263,7 +392,7 @@ mq_person_list_model_new (MqStore *store)
   self->directory = mq_person_directory_new (store);
   self->changed_id = g_signal_connect (store, "changed::people",
                                        G_CALLBACK (on_store_changed), self);
-  self->n_items = mq_person_directory_count (self->directory);
+  mq_person_list_model_reload (self);
 
   return self;
 }
@@ -297,7 +426,7 @@ mq_person_list_model_set_query (MqPersonListModel *self,
   g_free (self->query);
   self->query = g_steal_pointer (&trimmed);
 
-  mq_person_list_model_reload (self);
+  refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
 }
 

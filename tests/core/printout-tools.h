@@ -61,16 +61,13 @@ static inline int
 printout_page_count (const char *pdf)
 {
   const char *argv[] = { "pdfinfo", pdf, NULL };
-  char *info = printout_run (argv, 0);
+  g_autofree char *info = printout_run (argv, 0);
   const char *line = strstr (info, "Pages:");
   int pages;
 
   g_assert_nonnull (line);
-  /* Freed by hand after the read: with g_autofree, GCC 12 at -O3 wrongly
-   * reports a dangling pointer here.
-   */
+  /* Read before `info` is freed at the end of the scope. */
   pages = atoi (line + strlen ("Pages:"));
-  g_free (info);
   return pages;
 }
 

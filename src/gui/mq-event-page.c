@@ -12,6 +12,7 @@
 
 #include "mq-add-guest-dialog.h"
 #include "mq-display-text.h"
+#include "mq-door-window.h"
 #include "mq-event-editor.h"
 #include "mq-event-page.h"
 #include "mq-rsvp-row.h"
@@ -414,6 +415,17 @@ add_guest_action (GtkWidget  *widget,
 }
 
 static void
+open_door_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  MqEventPage *self = MQ_EVENT_PAGE (widget);
+
+  if (self->event != NULL)
+    mq_door_window_open_for (widget, self->store, mq_event_get_id (self->event));
+}
+
+static void
 edit_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
@@ -630,6 +642,7 @@ mq_event_page_class_init (MqEventPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
 
+  gtk_widget_class_install_action (widget_class, "event.open-door", NULL, open_door_action);
   gtk_widget_class_install_action (widget_class, "event.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "event.duplicate", NULL, duplicate_action);
   gtk_widget_class_install_action (widget_class, "event.cancel", NULL, cancel_action);

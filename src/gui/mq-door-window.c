@@ -1,0 +1,879 @@
+/* mq-door-window.c: door mode, the check-in screen of one event
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mq-door-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mq-door-outcome.h"
+#include "mq-door-walk-in-dialog.h"
+#include "mq-door-window.h"
+#include "mq-check-in-log.h"
+#include "mq-door-lookup.h"
+#include "mq-event-stats.h"
+
+/* Only the best few: the door screen must not become a browsable guest list. */
+#define N_RESULTS 5
+
+struct _MqDoorWindow
+{
+  AdwWindow        parent_instance;
+
+  MqStore         *store;
+  gint64           event_id;
+  MqEvent         *event;
+  MqDoorLookup    *lookup;
+  MqCheckInLog    *log;
+  MqDoorOutcomeWriter *outcomes;
+  GSettings       *settings;
+  char            *station;
+  GPtrArray       *matches;        /* (element-type MqDoorMatch) what the rows show */
+  gboolean         picked;         /* the volunteer chose a row with the arrows */
+  gint64           last_admit_rsvp; /* what Ctrl+Z takes back; 0: nothing */
+  char            *last_admit_name;
+
+  GtkListBoxRow   *rows[N_RESULTS];
+  GtkLabel        *row_names[N_RESULTS];
+  GtkLabel        *row_details[N_RESULTS];
+
+  /* Template widgets */
+  AdwWindowTitle  *window_title;
+  GtkLabel        *admitted_label;
+  GtkLabel        *admitted_caption;
+  GtkLabel        *capacity_label;
+  GtkLabel        *capacity_caption;
+  GtkLabel        *newcomers_label;
+  GtkLabel        *newcomers_caption;
+  GtkSearchEntry  *search_entry;
+  GtkListBox      *results_list;
+  GtkLabel        *hint_label;
+  GtkWidget       *outcome_box;
+  GtkImage        *outcome_icon;
+  GtkLabel        *outcome_title;
+  GtkLabel        *outcome_name;
+  GtkLabel        *outcome_detail;
+  GtkWidget       *outcome_walk_in;
+};
+
+G_DEFINE_FINAL_TYPE (MqDoorWindow, mq_door_window, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_EVENT_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+refocus (MqDoorWindow *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+show_outcome (MqDoorWindow        *self,
+              const MqDoorOutcome *outcome)
+{
+  static const char * const styles[] = { "admitted", "already-in", "refused", "neutral" };
+  g_autofree char *spoken = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    gtk_widget_remove_css_class (self->outcome_box, styles[i]);
+  gtk_widget_add_css_class (self->outcome_box, outcome->style);
+
+  gtk_image_set_from_icon_name (self->outcome_icon, outcome->icon_name);
+  gtk_label_set_label (self->outcome_title, outcome->title);
+  gtk_label_set_label (self->outcome_name, outcome->name != NULL ? outcome->name : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->outcome_name), outcome->name != NULL);
+  gtk_label_set_label (self->outcome_detail, outcome->detail != NULL ? outcome->detail : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->outcome_detail), outcome->detail != NULL);
+  gtk_widget_set_visible (self->outcome_walk_in, outcome->kind == MQ_DOOR_OUTCOME_NOT_ON_LIST);
+  gtk_widget_set_visible (self->outcome_box, TRUE);
+
+  /* Screen readers hear the whole outcome at once, not only the headline. */
+  spoken = g_strjoin (". ", outcome->title,
+                      outcome->name != NULL ? outcome->name : "",
+                      outcome->detail != NULL ? outcome->detail : "", NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->outcome_box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+}
+
+static void
+show_error (MqDoorWindow *self,
+            const GError *error)
+{
+  MqDoorOutcome outcome = {
+    .kind = MQ_DOOR_OUTCOME_FAILED,
+    .style = "refused",
+    .icon_name = "dialog-error-symbolic",
+    .title = (char *) _("Could not check in"),
+    .detail = error->message,
+  };
+
+  show_outcome (self, &outcome);
+}
+
+static void
+update_counters (MqDoorWindow *self)
+{
+  MqEventStats stats = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *admitted = NULL;
+  g_autofree char *admitted_caption = NULL;
+  g_autofree char *capacity = NULL;
+  g_autofree char *newcomers = NULL;
+  g_autofree char *newcomers_caption = NULL;
+
+  if (!mq_event_stats_compute (self->store, self->event_id, &stats, &error))
+    {
+      g_warning ("Could not count the event's guests: %s", error->message);
+      return;
+    }
+
+  admitted = g_strdup_printf ("%d / %d", stats.checked_in_people, stats.going_people);
+  admitted_caption = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "admitted of %d person going",
+                                                   "admitted of %d people going", stats.going_people),
+                                      stats.going_people);
+  gtk_label_set_label (self->admitted_label, admitted);
+  gtk_label_set_label (self->admitted_caption, admitted_caption);
+
+  if (stats.capacity < 0)
+    {
+      capacity = g_strdup ("∞");
+      gtk_label_set_label (self->capacity_caption, _("capacity: unlimited"));
+    }
+  else
+    {
+      g_autofree char *caption = g_strdup_printf (_("capacity, %d seats left"), MAX (stats.seats_left, 0));
+
+      capacity = g_strdup_printf ("%d", stats.capacity);
+      gtk_label_set_label (self->capacity_caption, caption);
+    }
+  gtk_label_set_label (self->capacity_label, capacity);
+
+  newcomers = g_strdup_printf ("%d / %d", stats.newcomers_in, stats.newcomers);
+  newcomers_caption = g_strdup (_("newcomers in"));
+  gtk_label_set_label (self->newcomers_label, newcomers);
+  gtk_label_set_label (self->newcomers_caption, newcomers_caption);
+
+  /* The big numbers alone mean little to a screen reader. */
+  {
+    g_autofree char *a = g_strdup_printf (_("%d people admitted of %d going"),
+                                          stats.checked_in_people, stats.going_people);
+    g_autofree char *n = g_strdup_printf (_("%d of %d newcomers in"),
+                                          stats.newcomers_in, stats.newcomers);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->admitted_label),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, a, -1);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->newcomers_label),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, n, -1);
+  }
+}
+
+static void
+on_store_changed (MqStore      *store,
+                  const char   *what,
+                  MqDoorWindow *self)
+{
+  update_counters (self);
+}
+
+static char *
+describe_match (const MqDoorMatch *match)
+{
+  GString *text = g_string_new (NULL);
+
+  switch (match->status)
+    {
+    case MQ_RSVP_STATUS_GOING:
+      if (match->party_size > 1)
+        g_string_append_printf (text, _("Going, party of %d"), match->party_size);
+      else
+        g_string_append (text, _("Going"));
+      break;
+    case MQ_RSVP_STATUS_MAYBE:
+      g_string_append (text, _("Maybe"));
+      break;
+    case MQ_RSVP_STATUS_WAITLISTED:
+      g_string_append (text, _("Waitlisted"));
+      break;
+    case MQ_RSVP_STATUS_DECLINED:
+      g_string_append (text, _("Declined"));
+      break;
+    case MQ_RSVP_STATUS_CANCELLED:
+      g_string_append (text, _("Cancelled"));
+      break;
+    default:
+      break;
+    }
+
+  if (match->kind == MQ_DOOR_MATCH_CODE)
+    g_string_append_printf (text, " · %s", _("ticket"));
+  else if (match->kind == MQ_DOOR_MATCH_FUZZY)
+    g_string_append_printf (text, " · %s", _("similar name"));
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+update_hint (MqDoorWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  if (text[0] == '\0')
+    gtk_label_set_label (self->hint_label, _("Type two letters of a name, or scan a ticket."));
+  else if (self->matches->len == 0)
+    gtk_label_set_label (self->hint_label, _("Nobody on the list matches. Press Enter for a walk-in."));
+  else if (self->matches->len == 1)
+    gtk_label_set_label (self->hint_label, _("Press Enter to admit."));
+  else
+    gtk_label_set_label (self->hint_label, _("Several match: pick with ↑ ↓, then Enter."));
+}
+
+static void
+select_row (MqDoorWindow *self,
+            guint         index)
+{
+  if (index < self->matches->len)
+    gtk_list_box_select_row (self->results_list, self->rows[index]);
+  else
+    gtk_list_box_unselect_all (self->results_list);
+}
+
+static gboolean
+search (MqDoorWindow *self,
+        const char   *text,
+        GError      **error)
+{
+  g_autoptr(GPtrArray) found = NULL;
+
+  if (text[0] == '\0')
+    found = g_ptr_array_new_with_free_func ((GDestroyNotify) mq_door_match_free);
+  else if (!(found = mq_door_lookup_search (self->lookup, text, N_RESULTS, error)))
+    return FALSE;
+
+  g_ptr_array_unref (self->matches);
+  self->matches = g_steal_pointer (&found);
+  self->picked = FALSE;
+
+  for (guint i = 0; i < N_RESULTS; i++)
+    {
+      gboolean shown = i < self->matches->len;
+
+      gtk_widget_set_visible (GTK_WIDGET (self->rows[i]), shown);
+      if (shown)
+        {
+          const MqDoorMatch *match = g_ptr_array_index (self->matches, i);
+          g_autofree char *detail = describe_match (match);
+
+          gtk_label_set_label (self->row_names[i], match->name);
+          gtk_label_set_label (self->row_details[i], detail);
+        }
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->results_list), self->matches->len > 0);
+  select_row (self, 0);
+  update_hint (self);
+
+  return TRUE;
+}
+
+static void
+on_search_changed (GtkSearchEntry *entry,
+                   MqDoorWindow   *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!search (self, gtk_editable_get_text (GTK_EDITABLE (entry)), &error))
+    show_error (self, error);
+}
+
+static void
+on_stop_search (GtkSearchEntry *entry,
+                MqDoorWindow   *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+static void
+admit (MqDoorWindow      *self,
+       const MqDoorMatch *match)
+{
+  g_autoptr(MqCheckIn) record = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(MqDoorOutcome) outcome = { 0 };
+  MqAdmitOutcome result;
+
+  result = mq_check_in_log_admit (self->log, match->rsvp_id, 0, self->station, NULL, &record, &error);
+  if (result == MQ_ADMIT_FAILED)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  if (!mq_door_outcome_writer_describe (self->outcomes, self->event, match->person_id, match->name,
+                                        match->status, result, record, &outcome, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  if (result == MQ_ADMIT_ADMITTED)
+    {
+      self->last_admit_rsvp = match->rsvp_id;
+      g_free (self->last_admit_name);
+      self->last_admit_name = g_strdup (match->name);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "door.undo", TRUE);
+    }
+
+  show_outcome (self, &outcome);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+show_not_on_list (MqDoorWindow *self,
+                  const char   *text)
+{
+  MqDoorOutcome outcome = {
+    .kind = MQ_DOOR_OUTCOME_NOT_ON_LIST,
+    .style = "refused",
+    .icon_name = "dialog-question-symbolic",
+    .title = (char *) _("Not on the list"),
+    .name = (char *) text,
+    .detail = (char *) _("Check the spelling, or add them as a walk-in."),
+  };
+
+  show_outcome (self, &outcome);
+}
+
+/* What a scanner does: the code and Enter. A name needs to be unambiguous. */
+static void
+on_search_activate (GtkSearchEntry *entry,
+                    MqDoorWindow   *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  GtkListBoxRow *selected;
+  const MqDoorMatch *best;
+  g_autoptr(GError) error = NULL;
+  gboolean picked = self->picked;
+  int index = 0;
+
+  if (text[0] == '\0')
+    return;
+
+  /* A scanner may beat the changed handler; never admit from stale rows. */
+  selected = gtk_list_box_get_selected_row (self->results_list);
+  if (selected != NULL)
+    index = gtk_list_box_row_get_index (selected);
+  if (!picked && !search (self, text, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  if (self->matches->len == 0)
+    {
+      show_not_on_list (self, text);
+      return;
+    }
+
+  best = g_ptr_array_index (self->matches, 0);
+  if (picked && index >= 0 && (guint) index < self->matches->len)
+    admit (self, g_ptr_array_index (self->matches, index));
+  else if (best->kind == MQ_DOOR_MATCH_CODE || self->matches->len == 1)
+    admit (self, best);
+  else
+    gtk_widget_error_bell (GTK_WIDGET (entry));
+}
+
+static void
+on_result_activated (GtkListBox    *list,
+                     GtkListBoxRow *row,
+                     MqDoorWindow  *self)
+{
+  int index = gtk_list_box_row_get_index (row);
+
+  if (index >= 0 && (guint) index < self->matches->len)
+    admit (self, g_ptr_array_index (self->matches, index));
+  refocus (self);
+}
+
+static gboolean
+on_entry_key_pressed (GtkEventControllerKey *controller,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      MqDoorWindow          *self)
+{
+  GtkListBoxRow *selected;
+  int index;
+
+  /* Before the entry's own text undo, which would be useless here. */
+  if ((state & GDK_CONTROL_MASK) && (keyval == GDK_KEY_z || keyval == GDK_KEY_Z))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "door.undo", NULL);
+      return TRUE;
+    }
+
+  if (keyval != GDK_KEY_Up && keyval != GDK_KEY_Down &&
+      keyval != GDK_KEY_KP_Up && keyval != GDK_KEY_KP_Down)
+    return FALSE;
+
+  if (self->matches->len == 0)
+    return TRUE;
+
+  selected = gtk_list_box_get_selected_row (self->results_list);
+  index = selected != NULL ? gtk_list_box_row_get_index (selected) : -1;
+  if (keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up)
+    index = MAX (index - 1, 0);
+  else
+    index = MIN (index + 1, (int) self->matches->len - 1);
+
+  select_row (self, index);
+  self->picked = TRUE;
+  gtk_label_set_label (self->hint_label, _("Press Enter to admit the highlighted guest."));
+
+  return TRUE;
+}
+
+static void
+on_undo_response (AdwMessageDialog *dialog,
+                  const char       *response,
+                  MqDoorWindow     *self)
+{
+  GtkEditable *reason_entry = g_object_get_data (G_OBJECT (dialog), "reason-entry");
+  g_autofree char *reason = NULL;
+  g_autoptr(MqCheckIn) undo = NULL;
+  g_autoptr(GError) error = NULL;
+  MqDoorOutcome outcome = {
+    .kind = MQ_DOOR_OUTCOME_UNDONE,
+    .style = "neutral",
+    .icon_name = "edit-undo-symbolic",
+    .title = (char *) _("Admit taken back"),
+  };
+
+  refocus (self);
+  if (!g_str_equal (response, "undo") || self->last_admit_rsvp == 0)
+    return;
+
+  reason = g_strstrip (g_strdup (gtk_editable_get_text (reason_entry)));
+  if (!(undo = mq_check_in_log_undo (self->log, self->last_admit_rsvp, reason, self->station, &error)))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  outcome.name = self->last_admit_name;
+  outcome.detail = reason;
+  show_outcome (self, &outcome);
+
+  self->last_admit_rsvp = 0;
+  g_clear_pointer (&self->last_admit_name, g_free);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "door.undo", FALSE);
+}
+
+static void
+on_reason_changed (GtkEditable      *entry,
+                   AdwMessageDialog *dialog)
+{
+  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "undo", reason[0] != '\0');
+}
+
+static void
+on_reason_activate (GtkEntry         *entry,
+                    AdwMessageDialog *dialog)
+{
+  if (adw_message_dialog_get_response_enabled (dialog, "undo"))
+    {
+      adw_message_dialog_response (dialog, "undo");
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  MqDoorWindow *self = MQ_DOOR_WINDOW (widget);
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  if (self->last_admit_rsvp == 0)
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Take Back the Admit?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("%s will count as not in. The log keeps both records, so say why."),
+                                  self->last_admit_name);
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason, e.g. scanned the wrong ticket"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Reason for taking back the admit"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  g_object_set_data (G_OBJECT (dialog), "reason-entry", entry);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Keep Admitted"),
+                                    "undo", _("_Take Back"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "undo",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "undo", FALSE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (entry, "changed", G_CALLBACK (on_reason_changed), dialog);
+  g_signal_connect (entry, "activate", G_CALLBACK (on_reason_activate), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_undo_response), self, 0);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static void
+on_walk_in_admitted (MqDoorWalkInDialog *dialog,
+                     MqRsvp             *rsvp,
+                     MqCheckIn          *record,
+                     int                 result,
+                     MqDoorWindow       *self)
+{
+  g_auto(MqDoorOutcome) outcome = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  if (!mq_door_outcome_writer_describe (self->outcomes, self->event, mq_rsvp_get_person_id (rsvp),
+                                        mq_rsvp_get_name (rsvp), mq_rsvp_get_status (rsvp),
+                                        result, record, &outcome, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  if (result == MQ_ADMIT_ADMITTED)
+    {
+      self->last_admit_rsvp = mq_rsvp_get_id (rsvp);
+      g_free (self->last_admit_name);
+      self->last_admit_name = g_strdup (mq_rsvp_get_name (rsvp));
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "door.undo", TRUE);
+    }
+  show_outcome (self, &outcome);
+}
+
+static void
+walk_in_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  MqDoorWindow *self = MQ_DOOR_WINDOW (widget);
+  g_autofree char *typed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+  const char *name = gtk_label_get_label (self->outcome_name);
+  MqDoorWalkInDialog *dialog;
+
+  /* The name typed before "Not on the list" is the best first guess. */
+  if (typed[0] != '\0')
+    name = typed;
+  else if (!gtk_widget_get_visible (self->outcome_walk_in))
+    name = NULL;
+
+  dialog = mq_door_walk_in_dialog_new (GTK_WINDOW (self), self->store, self->event_id,
+                                       self->station, name);
+  g_signal_connect_object (dialog, "admitted", G_CALLBACK (on_walk_in_admitted), self, 0);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (refocus), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+fullscreen_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  if (gtk_window_is_fullscreen (GTK_WINDOW (widget)))
+    gtk_window_unfullscreen (GTK_WINDOW (widget));
+  else
+    gtk_window_fullscreen (GTK_WINDOW (widget));
+}
+
+static void
+build_result_rows (MqDoorWindow *self)
+{
+  for (guint i = 0; i < N_RESULTS; i++)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *name = gtk_label_new (NULL);
+      GtkWidget *detail = gtk_label_new (NULL);
+
+      gtk_label_set_xalign (GTK_LABEL (name), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_hexpand (name, TRUE);
+      gtk_widget_add_css_class (name, "door-result-name");
+      gtk_label_set_xalign (GTK_LABEL (detail), 1);
+      gtk_widget_add_css_class (detail, "door-result-detail");
+      gtk_box_append (GTK_BOX (box), name);
+      gtk_box_append (GTK_BOX (box), detail);
+
+      self->rows[i] = GTK_LIST_BOX_ROW (gtk_list_box_row_new ());
+      gtk_list_box_row_set_child (self->rows[i], box);
+      gtk_widget_set_focusable (GTK_WIDGET (self->rows[i]), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->rows[i]), FALSE);
+      self->row_names[i] = GTK_LABEL (name);
+      self->row_details[i] = GTK_LABEL (detail);
+      gtk_list_box_append (self->results_list, GTK_WIDGET (self->rows[i]));
+    }
+}
+
+static void
+load_css (void)
+{
+  static gboolean loaded;
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  if (loaded)
+    return;
+
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/io/github/marqueeapp/Marquee/mq-door-window.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  loaded = TRUE;
+}
+
+static void
+mq_door_window_constructed (GObject *object)
+{
+  MqDoorWindow *self = (MqDoorWindow *) object;
+  g_autoptr(MqEventCatalog) catalog = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *subtitle = NULL;
+
+  G_OBJECT_CLASS (mq_door_window_parent_class)->constructed (object);
+
+  g_return_if_fail (MQ_IS_STORE (self->store));
+
+  catalog = mq_event_catalog_new (self->store);
+  if (!(self->event = mq_event_catalog_get (catalog, self->event_id, &error)) ||
+      !(self->lookup = mq_door_lookup_new (self->store, self->event_id, &error)))
+    {
+      g_warning ("Could not open the door of event %" G_GINT64_FORMAT ": %s",
+                 self->event_id, error->message);
+      return;
+    }
+
+  self->log = mq_check_in_log_new (self->store);
+  self->outcomes = mq_door_outcome_writer_new (self->store);
+
+  adw_window_title_set_title (self->window_title, mq_event_get_title (self->event));
+  subtitle = g_strdup_printf (_("Door mode · station “%s”"), self->station);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+
+  g_signal_connect_object (self->store, "changed::rsvps", G_CALLBACK (on_store_changed), self, 0);
+  g_signal_connect_object (self->store, "changed::check-ins", G_CALLBACK (on_store_changed), self, 0);
+  g_signal_connect_object (self->store, "changed::events", G_CALLBACK (on_store_changed), self, 0);
+  update_counters (self);
+  update_hint (self);
+}
+
+static void
+mq_door_window_finalize (GObject *object)
+{
+  MqDoorWindow *self = (MqDoorWindow *) object;
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->event);
+  g_clear_object (&self->lookup);
+  g_clear_object (&self->log);
+  g_clear_object (&self->outcomes);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->station, g_free);
+  g_clear_pointer (&self->matches, g_ptr_array_unref);
+  g_clear_pointer (&self->last_admit_name, g_free);
+
+  G_OBJECT_CLASS (mq_door_window_parent_class)->finalize (object);
+}
+
+static void
+mq_door_window_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  MqDoorWindow *self = MQ_DOOR_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_EVENT_ID:
+      g_value_set_int64 (value, self->event_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mq_door_window_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  MqDoorWindow *self = MQ_DOOR_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_EVENT_ID:
+      self->event_id = g_value_get_int64 (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mq_door_window_class_init (MqDoorWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = mq_door_window_constructed;
+  object_class->finalize = mq_door_window_finalize;
+  object_class->get_property = mq_door_window_get_property;
+  object_class->set_property = mq_door_window_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, MQ_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EVENT_ID] =
+    g_param_spec_int64 ("event-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/marqueeapp/Marquee/mq-door-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, MqDoorWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, MqDoorWindow, admitted_label);
+  gtk_widget_class_bind_template_child (widget_class, MqDoorWindow, admitted_caption);
+  gtk_widget_class_bind_template_child (widget_class, MqDoorWindow, capacity_label);
+  gtk_widget_class_bind_template_child (widget_class, MqDoorWindow, capacity_caption);
+  gtk_widget_class_bind_template_child (widget_class, MqDoorWindow, newcomers_label);
+  gtk_widget_class_bind_template_child (widget_class, MqDoorWindow, newcomers_caption);
+  gtk_widget_class_bind_template_child (widget_class, MqDoorWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, MqDoorWindow, results_list);
+  gtk_widget_class_bind_template_child (widget_class, MqDoorWindow, hint_label);
+  gtk_widget_class_bind_template_child (widget_class, MqDoorWindow, outcome_box);
+  gtk_widget_class_bind_template_child (widget_class, MqDoorWindow, outcome_icon);
+  gtk_widget_class_bind_template_child (widget_class, MqDoorWindow, outcome_title);
+  gtk_widget_class_bind_template_child (widget_class, MqDoorWindow, outcome_name);
+  gtk_widget_class_bind_template_child (widget_class, MqDoorWindow, outcome_detail);
+  gtk_widget_class_bind_template_child (widget_class, MqDoorWindow, outcome_walk_in);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+  gtk_widget_class_bind_template_callback (widget_class, on_result_activated);
+
+  gtk_widget_class_install_action (widget_class, "door.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "door.walk-in", NULL, walk_in_action);
+  gtk_widget_class_install_action (widget_class, "door.fullscreen", NULL, fullscreen_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "door.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "door.walk-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "door.fullscreen", NULL);
+}
+
+static void
+mq_door_window_init (MqDoorWindow *self)
+{
+  GtkEventController *keys;
+
+  load_css ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->matches = g_ptr_array_new_with_free_func ((GDestroyNotify) mq_door_match_free);
+  self->settings = g_settings_new (APP_ID);
+  self->station = g_settings_get_string (self->settings, "door-station");
+  if (self->station[0] == '\0')
+    {
+      g_free (self->station);
+      self->station = g_strdup (_("Door"));
+    }
+
+  build_result_rows (self);
+
+  /* Capture: the arrows and Ctrl+Z must not reach the entry's text. */
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_entry_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "door.undo", FALSE);
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->search_entry));
+}
+
+MqDoorWindow *
+mq_door_window_new (GtkApplication *application,
+                    MqStore        *store,
+                    gint64          event_id)
+{
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (MQ_IS_STORE (store), NULL);
+  g_return_val_if_fail (event_id > 0, NULL);
+
+  return g_object_new (MQ_TYPE_DOOR_WINDOW,
+                       "application", application,
+                       "store", store,
+                       "event-id", event_id,
+                       NULL);
+}
+
+gint64
+mq_door_window_get_event_id (MqDoorWindow *self)
+{
+  g_return_val_if_fail (MQ_IS_DOOR_WINDOW (self), 0);
+
+  return self->event_id;
+}
+
+const char *
+mq_door_window_get_station (MqDoorWindow *self)
+{
+  g_return_val_if_fail (MQ_IS_DOOR_WINDOW (self), NULL);
+
+  return self->station;
+}
+
+void
+mq_door_window_open_for (GtkWidget *widget,
+                         MqStore   *store,
+                         gint64     event_id)
+{
+  GtkRoot *root;
+  GtkApplication *application = NULL;
+  MqDoorWindow *door;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (MQ_IS_STORE (store));
+
+  root = gtk_widget_get_root (widget);
+  if (GTK_IS_WINDOW (root))
+    application = gtk_window_get_application (GTK_WINDOW (root));
+
+  /* One door per event and laptop: a second one would split the counters. */
+  if (application != NULL)
+    for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
+      if (MQ_IS_DOOR_WINDOW (l->data) && MQ_DOOR_WINDOW (l->data)->event_id == event_id)
+        {
+          gtk_window_present (l->data);
+          return;
+        }
+
+  door = mq_door_window_new (application, store, event_id);
+  gtk_window_present (GTK_WINDOW (door));
+}

@@ -63,7 +63,8 @@ def main():
                 fail(f"{module.get('name')}: downloaded sources need a sha256")
 
     desktop = configparser.ConfigParser(interpolation=None)
-    desktop.read(desktop_path, encoding="utf-8")
+    if not desktop.read(desktop_path, encoding="utf-8") or "Desktop Entry" not in desktop:
+        fail(f"{desktop_path} is missing or has no [Desktop Entry]: build it first")
     entry = desktop["Desktop Entry"]
     if entry.get("Exec", "").split()[0] != command:
         fail(f"the desktop file runs {entry.get('Exec')!r}, not {command!r}")

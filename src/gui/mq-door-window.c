@@ -229,7 +229,7 @@ update_hint (MqDoorWindow *self)
   if (text[0] == '\0')
     gtk_label_set_label (self->hint_label, _("Type two letters of a name, or scan a ticket."));
   else if (self->matches->len == 0)
-    gtk_label_set_label (self->hint_label, _("Nobody on the list matches. Press Enter for a walk-in."));
+    gtk_label_set_label (self->hint_label, _("Nobody on the list matches. Ctrl+N adds a walk-in."));
   else if (self->matches->len == 1)
     gtk_label_set_label (self->hint_label, _("Press Enter to admit."));
   else

@@ -32,7 +32,7 @@ $(RUN_DIR)/build.ninja: | deps
 
 run: deps $(RUN_DIR)/build.ninja
 	meson compile -C $(RUN_DIR)
-	$(RUN_DIR)/src/gui/marquee $(ARGS)
+	GSETTINGS_SCHEMA_DIR=$(RUN_DIR)/data $(RUN_DIR)/src/gui/marquee $(ARGS)
 
 $(CHECK_DIR)/build.ninja: | deps
 	meson setup $(CHECK_DIR) -Dbuildtype=debug -Dwerror=true \

@@ -15,9 +15,11 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(MqApplication) app = NULL;
+  /* Set by `meson devenv` so an uninstalled build runs translated too. */
+  const char *localedir = g_getenv ("MARQUEE_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

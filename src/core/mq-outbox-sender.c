@@ -1,0 +1,248 @@
+/* mq-outbox-sender.c: sends the outbox's due jobs through the right client
+ *
+ * A job is claimed ('sending', one more attempt) before any request, so a
+ * crash mid-send leaves evidence that mq_outbox_recover() turns back into a
+ * retry; the keys chosen when the job was queued make that retry harmless.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mq-outbox-sender"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "mq-bluesky-client.h"
+#include "mq-mastodon-client.h"
+#include "mq-outbox-sender.h"
+#include "mq-social-http.h"
+
+struct _MqOutboxSender
+{
+  GObject        parent_instance;
+
+  MqOutbox      *outbox;
+  MqSecretStore *secrets;
+  guint          recovered : 1;
+};
+
+G_DEFINE_FINAL_TYPE (MqOutboxSender, mq_outbox_sender, G_TYPE_OBJECT)
+
+static void
+mq_outbox_sender_finalize (GObject *object)
+{
+  MqOutboxSender *self = MQ_OUTBOX_SENDER (object);
+
+  g_clear_object (&self->outbox);
+  g_clear_object (&self->secrets);
+  G_OBJECT_CLASS (mq_outbox_sender_parent_class)->finalize (object);
+}
+
+static void
+mq_outbox_sender_class_init (MqOutboxSenderClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = mq_outbox_sender_finalize;
+}
+
+static void
+mq_outbox_sender_init (MqOutboxSender *self)
+{
+}
+
+MqOutboxSender *
+mq_outbox_sender_new (MqOutbox      *outbox,
+                      MqSecretStore *secrets)
+{
+  MqOutboxSender *self;
+
+  g_return_val_if_fail (MQ_IS_OUTBOX (outbox), NULL);
+  g_return_val_if_fail (MQ_IS_SECRET_STORE (secrets), NULL);
+
+  self = g_object_new (MQ_TYPE_OUTBOX_SENDER, NULL);
+  self->outbox = g_object_ref (outbox);
+  self->secrets = g_object_ref (secrets);
+  return self;
+}
+
+static char *
+account_label (const MqSocialAccount *account)
+{
+  return g_strdup_printf ("Marquee: %s on %s", account->handle, account->server);
+}
+
+static MqPostResult *
+post_mastodon (MqOutboxSender         *self,
+               const MqSocialAccount  *account,
+               const MqOutboxJob      *job,
+               GDateTime             **retry_at,
+               GCancellable           *cancellable,
+               GError                **error)
+{
+  g_autoptr(MqSecret) token = NULL;
+  g_autoptr(MqMastodonClient) client = NULL;
+  GError *local_error = NULL;
+  MqPostResult *result;
+
+  token = mq_secret_store_lookup (self->secrets, account->id, MQ_SECRET_ACCESS_TOKEN, cancellable, &local_error);
+  if (token == NULL)
+    {
+      if (local_error == NULL)
+        g_set_error (&local_error, MQ_SOCIAL_ERROR, MQ_SOCIAL_ERROR_AUTH,
+                     _("The keyring has no login for %s on %s: log in to this account again"),
+                     account->handle, account->server);
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  client = mq_mastodon_client_new (account->server, token);
+  result = mq_mastodon_client_post_status (client, job->text, job->visibility, job->language,
+                                           job->idempotency_key, cancellable, error);
+  if (mq_mastodon_client_get_retry_at (client) != NULL)
+    *retry_at = g_date_time_ref (mq_mastodon_client_get_retry_at (client));
+  return result;
+}
+
+/* A refreshed or new session goes back to the keyring, so the next run
+ * does not log in again (createSession allows 30 logins per 5 minutes).
+ */
+static void
+save_bluesky_session (MqOutboxSender        *self,
+                      const MqSocialAccount *account,
+                      MqBlueskyClient       *client,
+                      const char            *old_access)
+{
+  const char *access = mq_bluesky_client_get_access_jwt (client);
+  const char *did = mq_bluesky_client_get_did (client);
+  g_autofree char *label = account_label (account);
+  g_autoptr(GError) error = NULL;
+
+  if (access == NULL || g_strcmp0 (access, old_access) == 0)
+    return;
+  if (!mq_secret_store_store (self->secrets, account->id, MQ_SECRET_ACCESS_TOKEN, label, access, NULL, &error) ||
+      !mq_secret_store_store (self->secrets, account->id, MQ_SECRET_REFRESH_TOKEN, label,
+                              mq_bluesky_client_get_refresh_jwt (client), NULL, &error))
+    g_warning ("The new Bluesky session of account %" G_GINT64_FORMAT " was not saved: %s",
+               account->id, error->message);
+  if (did != NULL && g_strcmp0 (did, account->remote_id) != 0 &&
+      !mq_outbox_update_account (self->outbox, account->id, did, account->display_name,
+                                 account->max_characters, &error))
+    g_warning ("The DID of account %" G_GINT64_FORMAT " was not saved: %s", account->id, error->message);
+}
+
+static MqPostResult *
+post_bluesky (MqOutboxSender         *self,
+              const MqSocialAccount  *account,
+              const MqOutboxJob      *job,
+              GDateTime             **retry_at,
+              GCancellable           *cancellable,
+              GError                **error)
+{
+  g_autoptr(MqSecret) password = NULL;
+  g_autoptr(MqSecret) access = NULL;
+  g_autoptr(MqSecret) refresh = NULL;
+  g_autoptr(MqBlueskyClient) client = NULL;
+  MqPostResult *result;
+
+  if (!(password = mq_secret_store_lookup (self->secrets, account->id, MQ_SECRET_APP_PASSWORD, cancellable, error)) &&
+      error != NULL && *error != NULL)
+    return NULL;
+  if (!(access = mq_secret_store_lookup (self->secrets, account->id, MQ_SECRET_ACCESS_TOKEN, cancellable, error)) &&
+      error != NULL && *error != NULL)
+    return NULL;
+  if (!(refresh = mq_secret_store_lookup (self->secrets, account->id, MQ_SECRET_REFRESH_TOKEN, cancellable, error)) &&
+      error != NULL && *error != NULL)
+    return NULL;
+
+  client = mq_bluesky_client_new (account->server, account->handle, password);
+  if (access != NULL && account->remote_id != NULL)
+    mq_bluesky_client_set_session (client, account->remote_id, access, refresh);
+  result = mq_bluesky_client_create_post (client, job->text, job->language, job->record_key,
+                                          cancellable, error);
+  save_bluesky_session (self, account, client, access);
+  if (mq_bluesky_client_get_retry_at (client) != NULL)
+    *retry_at = g_date_time_ref (mq_bluesky_client_get_retry_at (client));
+  return result;
+}
+
+/* Sends one claimed job and records the outcome; FALSE only when the
+ * database could not record it.
+ */
+static gboolean
+send_job (MqOutboxSender  *self,
+          MqOutboxJob     *job,
+          GCancellable    *cancellable,
+          GError         **error)
+{
+  g_autoptr(MqSocialAccount) account = NULL;
+  g_autoptr(MqPostResult) result = NULL;
+  g_autoptr(GDateTime) retry_at = NULL;
+  g_autoptr(GError) post_error = NULL;
+
+  if (!(account = mq_outbox_get_account (self->outbox, job->account_id, error)))
+    return FALSE;
+
+  /* A text the server will refuse is not worth eight attempts. */
+  if (!mq_announcement_check_length (account->network, job->text, account->max_characters, &post_error))
+    return mq_outbox_mark_failed (self->outbox, job->id, post_error->message, error);
+
+  if (account->network == MQ_SOCIAL_NETWORK_MASTODON)
+    result = post_mastodon (self, account, job, &retry_at, cancellable, &post_error);
+  else
+    result = post_bluesky (self, account, job, &retry_at, cancellable, &post_error);
+
+  if (result != NULL)
+    {
+      g_debug ("job %" G_GINT64_FORMAT " posted as %s", job->id, result->id);
+      return mq_outbox_mark_posted (self->outbox, job->id, result->id, result->url, error);
+    }
+
+  g_debug ("job %" G_GINT64_FORMAT " attempt %d: %s", job->id, job->attempts, post_error->message);
+  if (g_error_matches (post_error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      mq_social_error_is_transient (post_error))
+    return mq_outbox_mark_retry (self->outbox, job->id, post_error->message, retry_at, error);
+  return mq_outbox_mark_failed (self->outbox, job->id, post_error->message, error);
+}
+
+int
+mq_outbox_sender_run_once (MqOutboxSender  *self,
+                           GCancellable    *cancellable,
+                           GError         **error)
+{
+  int tried = 0;
+
+  g_return_val_if_fail (MQ_IS_OUTBOX_SENDER (self), -1);
+
+  /* Only a sender that just started may assume a job in 'sending' was
+   * abandoned by a process that ended.
+   */
+  if (!self->recovered)
+    {
+      int recovered = mq_outbox_recover (self->outbox, error);
+
+      if (recovered < 0)
+        return -1;
+      if (recovered > 0)
+        g_debug ("%d interrupted job(s) will be retried with their keys", recovered);
+      self->recovered = TRUE;
+    }
+
+  while (!g_cancellable_is_cancelled (cancellable))
+    {
+      g_autoptr(MqOutboxJob) job = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      if (!(job = mq_outbox_claim_next (self->outbox, &local_error)))
+        {
+          if (local_error != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return -1;
+            }
+          break;
+        }
+      tried++;
+      if (!send_job (self, job, cancellable, error))
+        return -1;
+    }
+  return tried;
+}

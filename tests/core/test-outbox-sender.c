@@ -1,0 +1,309 @@
+/* test-outbox-sender.c: the sender end to end against scripted servers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "fake-social-server.h"
+#include "mq-bluesky-client.h"
+#include "mq-mastodon-client.h"
+#include "mq-outbox-sender.h"
+
+typedef struct
+{
+  FakeSocial    *fake;
+  char          *path;
+  MqStore       *store;
+  MqOutbox      *outbox;
+  MqSecretStore *secrets;
+  gint64         mastodon;
+  gint64         bluesky;
+  gint64         announcement;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *dir = g_get_user_data_dir ();
+
+  g_mkdir_with_parents (dir, 0700);
+  f->path = g_build_filename (dir, "marquee.db", NULL);
+  f->fake = fake_social_start ();
+  f->store = mq_store_open (f->path, &error);
+  g_assert_no_error (error);
+  f->outbox = mq_outbox_new (f->store);
+  f->secrets = mq_secret_store_memory_new ();
+  f->mastodon = mq_outbox_add_account (f->outbox, MQ_SOCIAL_NETWORK_MASTODON, f->fake->url, "@club", &error);
+  f->bluesky = mq_outbox_add_account (f->outbox, MQ_SOCIAL_NETWORK_BLUESKY, f->fake->url, "club.test", &error);
+  g_assert_no_error (error);
+  mq_secret_store_store (f->secrets, f->mastodon, MQ_SECRET_ACCESS_TOKEN, NULL, FAKE_MASTODON_TOKEN, NULL, &error);
+  mq_secret_store_store (f->secrets, f->bluesky, MQ_SECRET_APP_PASSWORD, NULL, FAKE_APP_PASSWORD, NULL, &error);
+  f->announcement = mq_outbox_add_announcement (f->outbox, 0, "x", NULL, NULL, "fr", NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->outbox);
+  g_clear_object (&f->store);
+  g_clear_object (&f->secrets);
+  fake_social_stop (f->fake);
+  g_free (f->path);
+}
+
+static void
+set_later (Fixture *f,
+           int      hours)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) later = g_date_time_add_hours (now, hours);
+
+  mq_store_set_fixed_now (f->store, later);
+}
+
+static void
+test_500_then_success (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqOutboxSender) sender = mq_outbox_sender_new (f->outbox, f->secrets);
+  g_autoptr(MqOutboxJob) waiting = NULL;
+  g_autoptr(MqOutboxJob) done = NULL;
+  gint64 id;
+
+  id = mq_outbox_enqueue (f->outbox, f->announcement, f->mastodon, "Ciné-club 🎬 #filmclub", FALSE, &error);
+  g_assert_no_error (error);
+  fake_social_fault (f->fake, FAKE_500);
+
+  g_assert_cmpint (mq_outbox_sender_run_once (sender, NULL, &error), ==, 1);
+  g_assert_no_error (error);
+  waiting = mq_outbox_get_job (f->outbox, id, &error);
+  g_assert_cmpint (waiting->state, ==, MQ_OUTBOX_STATE_QUEUED);
+  g_assert_cmpint (waiting->attempts, ==, 1);
+  g_assert_cmpstr (waiting->last_error, ==, "The server failed (Internal error): Marquee will retry");
+  g_assert_nonnull (waiting->next_try_at);
+
+  /* Not due yet: nothing is sent. */
+  g_assert_cmpint (mq_outbox_sender_run_once (sender, NULL, &error), ==, 0);
+
+  set_later (f, 2);
+  g_assert_cmpint (mq_outbox_sender_run_once (sender, NULL, &error), ==, 1);
+  done = mq_outbox_get_job (f->outbox, id, &error);
+  g_assert_cmpint (done->state, ==, MQ_OUTBOX_STATE_POSTED);
+  g_assert_cmpstr (done->remote_id, ==, "109");
+  g_assert_cmpstr (done->remote_url, ==, "https://films.example/@club/109");
+  g_assert_cmpint (done->attempts, ==, 2);
+
+  g_assert_cmpuint (f->fake->keys_seen->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (f->fake->keys_seen, 0), ==, done->idempotency_key);
+  g_assert_cmpstr (g_ptr_array_index (f->fake->keys_seen, 1), ==, done->idempotency_key);
+  g_assert_cmpuint (g_hash_table_size (f->fake->statuses), ==, 1);
+
+  /* A second run posts nothing new. */
+  g_assert_cmpint (mq_outbox_sender_run_once (sender, NULL, &error), ==, 0);
+  g_assert_cmpuint (f->fake->keys_seen->len, ==, 2);
+}
+
+/* The app sent the job, the server created the post, and the app closed
+ * before it heard back: the job is left in 'sending'.
+ */
+static void
+test_closed_mid_send (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqOutboxSender) sender = NULL;
+  g_autoptr(MqOutboxJob) toot = NULL;
+  g_autoptr(MqOutboxJob) skeet = NULL;
+  g_autoptr(MqOutboxJob) toot_done = NULL;
+  g_autoptr(MqOutboxJob) skeet_done = NULL;
+  g_autoptr(MqMastodonClient) mastodon = mq_mastodon_client_new (f->fake->url, FAKE_MASTODON_TOKEN);
+  g_autoptr(MqPostResult) lost = NULL;
+  g_autofree char *expected_uri = NULL;
+  g_autofree char *expected_url = NULL;
+  gint64 toot_id, skeet_id;
+
+  toot_id = mq_outbox_enqueue (f->outbox, f->announcement, f->mastodon, "Stalker tonight #filmclub", FALSE, &error);
+  skeet_id = mq_outbox_enqueue (f->outbox, f->announcement, f->bluesky, "Stalker tonight #filmclub", FALSE, &error);
+  g_assert_no_error (error);
+
+  toot = mq_outbox_claim_next (f->outbox, &error);
+  skeet = mq_outbox_claim_next (f->outbox, &error);
+  g_assert_cmpint (toot->id, ==, toot_id);
+  g_assert_cmpint (skeet->id, ==, skeet_id);
+  expected_uri = g_strconcat ("at://" FAKE_DID "/app.bsky.feed.post/", skeet->record_key, NULL);
+  expected_url = g_strconcat ("https://bsky.app/profile/club.test/post/", skeet->record_key, NULL);
+  lost = mq_mastodon_client_post_status (mastodon, toot->text, toot->visibility,
+                                         toot->language, toot->idempotency_key, NULL, &error);
+  g_assert_no_error (error);
+  {
+    /* The Bluesky record lands, its answer is lost with the connection. */
+    g_autoptr(MqBlueskyClient) bluesky = mq_bluesky_client_new (f->fake->url, "club.test", FAKE_APP_PASSWORD);
+    g_autoptr(MqPostResult) landed = NULL;
+
+    landed = mq_bluesky_client_create_post (bluesky, skeet->text, NULL, skeet->record_key, NULL, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpuint (g_hash_table_size (f->fake->statuses), ==, 1);
+  g_assert_cmpuint (g_hash_table_size (f->fake->records), ==, 1);
+
+  /* The app starts again on the same database. */
+  g_clear_object (&f->outbox);
+  g_clear_object (&f->store);
+  f->store = mq_store_open (f->path, &error);
+  g_assert_no_error (error);
+  f->outbox = mq_outbox_new (f->store);
+  sender = mq_outbox_sender_new (f->outbox, f->secrets);
+
+  g_assert_cmpint (mq_outbox_sender_run_once (sender, NULL, &error), ==, 2);
+  g_assert_no_error (error);
+  toot_done = mq_outbox_get_job (f->outbox, toot_id, &error);
+  skeet_done = mq_outbox_get_job (f->outbox, skeet_id, &error);
+  g_assert_cmpint (toot_done->state, ==, MQ_OUTBOX_STATE_POSTED);
+  g_assert_cmpstr (toot_done->remote_id, ==, lost->id);
+  g_assert_cmpint (skeet_done->state, ==, MQ_OUTBOX_STATE_POSTED);
+  g_assert_cmpstr (skeet_done->remote_id, ==, expected_uri);
+  g_assert_cmpstr (skeet_done->remote_url, ==, expected_url);
+
+  /* One post on each server, and every request carried the job's own key. */
+  g_assert_cmpuint (g_hash_table_size (f->fake->statuses), ==, 1);
+  g_assert_cmpuint (g_hash_table_size (f->fake->records), ==, 1);
+  g_assert_cmpuint (f->fake->keys_seen->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (f->fake->keys_seen, 1), ==, toot->idempotency_key);
+  g_assert_cmpuint (f->fake->rkeys_seen->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (f->fake->rkeys_seen, 1), ==, skeet->record_key);
+}
+
+static gboolean
+file_contains (const char *path,
+               const char *needle)
+{
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  gsize needle_len = strlen (needle);
+
+  if (g_file_test (wal, G_FILE_TEST_EXISTS) && file_contains (wal, needle))
+    return TRUE;
+
+  /* The file holds NUL bytes, so no str* search will do. */
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  for (gsize i = 0; i + needle_len <= len; i++)
+    if (memcmp (contents + i, needle, needle_len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_session_saved_secrets_not_in_database (Fixture       *f,
+                                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqOutboxSender) sender = mq_outbox_sender_new (f->outbox, f->secrets);
+  g_autoptr(MqSocialAccount) account = NULL;
+  g_autoptr(MqSecret) access = NULL;
+  g_autoptr(MqSecret) refresh = NULL;
+
+  mq_outbox_enqueue (f->outbox, f->announcement, f->bluesky, "Stalker tonight", FALSE, &error);
+  mq_outbox_enqueue (f->outbox, f->announcement, f->mastodon, "Stalker tonight", FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mq_outbox_sender_run_once (sender, NULL, &error), ==, 2);
+  g_assert_cmpuint (f->fake->logins, ==, 1);
+
+  access = mq_secret_store_lookup (f->secrets, f->bluesky, MQ_SECRET_ACCESS_TOKEN, NULL, &error);
+  refresh = mq_secret_store_lookup (f->secrets, f->bluesky, MQ_SECRET_REFRESH_TOKEN, NULL, &error);
+  g_assert_cmpstr (access, ==, "access-1");
+  g_assert_cmpstr (refresh, ==, "refresh-1");
+  account = mq_outbox_get_account (f->outbox, f->bluesky, &error);
+  g_assert_cmpstr (account->remote_id, ==, FAKE_DID);
+
+  /* The next post uses the saved session: no second login. */
+  mq_outbox_enqueue (f->outbox, mq_outbox_add_announcement (f->outbox, 0, "y", NULL, NULL, NULL, NULL, NULL, &error),
+                     f->bluesky, "Solaris next week", FALSE, &error);
+  g_assert_cmpint (mq_outbox_sender_run_once (sender, NULL, &error), ==, 1);
+  g_assert_no_error (error);
+  g_assert_cmpuint (f->fake->logins, ==, 1);
+
+  g_clear_object (&sender);
+  g_clear_object (&f->outbox);
+  g_clear_object (&f->store);
+  g_assert_false (file_contains (f->path, FAKE_APP_PASSWORD));
+  g_assert_false (file_contains (f->path, FAKE_MASTODON_TOKEN));
+  g_assert_false (file_contains (f->path, "access-1"));
+  g_assert_false (file_contains (f->path, "refresh-1"));
+  g_assert_true (file_contains (f->path, "Solaris next week"));
+}
+
+static void
+test_refused_for_good (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqOutboxSender) sender = mq_outbox_sender_new (f->outbox, f->secrets);
+  g_autoptr(MqOutboxJob) job = NULL;
+  gint64 id;
+
+  mq_secret_store_store (f->secrets, f->mastodon, MQ_SECRET_ACCESS_TOKEN, NULL, "revoked", NULL, &error);
+  id = mq_outbox_enqueue (f->outbox, f->announcement, f->mastodon, "Stalker tonight", FALSE, &error);
+  g_assert_cmpint (mq_outbox_sender_run_once (sender, NULL, &error), ==, 1);
+  g_assert_no_error (error);
+  job = mq_outbox_get_job (f->outbox, id, &error);
+  g_assert_cmpint (job->state, ==, MQ_OUTBOX_STATE_FAILED);
+  g_assert_cmpint (job->attempts, ==, 1);
+  g_assert_cmpstr (job->last_error, ==,
+                   "The server refused the login (The access token is invalid): log in to this account again");
+}
+
+static void
+test_rate_limited_waits (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqOutboxSender) sender = mq_outbox_sender_new (f->outbox, f->secrets);
+  g_autoptr(MqOutboxJob) job = NULL;
+  g_autoptr(GDateTime) next = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  gint64 id, wait;
+
+  id = mq_outbox_enqueue (f->outbox, f->announcement, f->bluesky, "Stalker tonight", FALSE, &error);
+  fake_social_fault (f->fake, FAKE_429);
+  g_assert_cmpint (mq_outbox_sender_run_once (sender, NULL, &error), ==, 1);
+  job = mq_outbox_get_job (f->outbox, id, &error);
+  g_assert_cmpint (job->state, ==, MQ_OUTBOX_STATE_QUEUED);
+  g_assert_true (g_str_has_prefix (job->last_error, "Rate limited until 20"));
+  next = g_date_time_new_from_iso8601 (job->next_try_at, NULL);
+  wait = g_date_time_difference (next, now) / G_TIME_SPAN_SECOND;
+  /* RateLimit-Reset says 300 s, more than the first backoff. */
+  g_assert_cmpint (wait, >=, 298);
+  g_assert_cmpint (wait, <=, 302);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add ("/core/outbox-sender/mastodon/500-then-success-once", Fixture, NULL,
+              fixture_set_up, test_500_then_success, fixture_tear_down);
+  g_test_add ("/core/outbox-sender/closed-mid-send-recovered-same-keys", Fixture, NULL,
+              fixture_set_up, test_closed_mid_send, fixture_tear_down);
+
+  g_test_add ("/core/outbox-sender/bluesky/session-saved-secrets-not-in-database", Fixture, NULL,
+              fixture_set_up, test_session_saved_secrets_not_in_database, fixture_tear_down);
+  g_test_add ("/core/outbox-sender/mastodon/401-fails-with-server-words", Fixture, NULL,
+              fixture_set_up, test_refused_for_good, fixture_tear_down);
+  g_test_add ("/core/outbox-sender/bluesky/429-waits-for-reset", Fixture, NULL,
+              fixture_set_up, test_rate_limited_waits, fixture_tear_down);
+
+  return g_test_run ();
+}

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "mq-cli-private.h"
@@ -144,7 +146,7 @@ checkin_undo (MqCli  *self,
   if (rsvp == NULL && error != NULL)
     return mq_cli_fail (self, error);
   if (rsvp == NULL)
-    return mq_cli_fail_message (self, _("Person %" G_GINT64_FORMAT " has no RSVP to event %" G_GINT64_FORMAT),
+    return mq_cli_fail_message (self, _("Person %" PRId64 " has no RSVP to event %" PRId64),
                                 person_id, event_id);
 
   log = mq_check_in_log_new (store);

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "mq-cli-private.h"
@@ -166,7 +168,7 @@ print_report (MqCli           *self,
     {
       MqImportDuplicate *duplicate = g_ptr_array_index (report->possible_duplicates, i);
 
-      mq_cli_print (self, _("possible duplicate, line %u: %s has the name of person %" G_GINT64_FORMAT "\n"),
+      mq_cli_print (self, _("possible duplicate, line %u: %s has the name of person %" PRId64 "\n"),
                     duplicate->line, duplicate->name, duplicate->existing_id);
     }
 

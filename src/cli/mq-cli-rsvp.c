@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "mq-cli-private.h"
@@ -208,7 +210,7 @@ rsvp_history (MqCli  *self,
   if (rsvp == NULL && error != NULL)
     return mq_cli_fail (self, error);
   if (rsvp == NULL)
-    return mq_cli_fail_message (self, _("Person %" G_GINT64_FORMAT " has no RSVP to event %" G_GINT64_FORMAT),
+    return mq_cli_fail_message (self, _("Person %" PRId64 " has no RSVP to event %" PRId64),
                                 person_id, event_id);
   if (!(history = mq_rsvp_ledger_history (ledger, mq_rsvp_get_id (rsvp), &error)))
     return mq_cli_fail (self, error);

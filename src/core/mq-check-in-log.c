@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "mq-check-in-log.h"
@@ -103,7 +105,7 @@ load_rsvp_state (MqCheckInLog  *self,
     return mq_store_propagate (self->store, rc, error);
 
   g_set_error (error, MQ_ERROR, MQ_ERROR_NOT_FOUND,
-               _("There is no RSVP with id %" G_GINT64_FORMAT "; look the guest up again"),
+               _("There is no RSVP with id %" PRId64 "; look the guest up again"),
                rsvp_id);
   return FALSE;
 }

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "mq-error.h"
@@ -311,7 +313,7 @@ mq_event_catalog_update (MqEventCatalog  *self,
   if (old_capacity == -2)
     {
       g_set_error (error, MQ_ERROR, MQ_ERROR_NOT_FOUND,
-                   _("There is no event %" G_GINT64_FORMAT ": it may have been deleted"), id);
+                   _("There is no event %" PRId64 ": it may have been deleted"), id);
       return FALSE;
     }
 
@@ -378,7 +380,7 @@ mq_event_catalog_delete (MqEventCatalog  *self,
   if (has_addons)
     {
       g_set_error (error, MQ_ERROR, MQ_ERROR_CONSTRAINT,
-                   _("Event %" G_GINT64_FORMAT " has add-ons: delete them first"), id);
+                   _("Event %" PRId64 " has add-ons: delete them first"), id);
       return FALSE;
     }
 
@@ -392,7 +394,7 @@ mq_event_catalog_delete (MqEventCatalog  *self,
   if (sqlite3_changes (mq_store_get_db (self->store)) == 0)
     {
       g_set_error (error, MQ_ERROR, MQ_ERROR_NOT_FOUND,
-                   _("There is no event %" G_GINT64_FORMAT ": it may have been deleted"), id);
+                   _("There is no event %" PRId64 ": it may have been deleted"), id);
       return FALSE;
     }
 
@@ -428,7 +430,7 @@ mq_event_catalog_get (MqEventCatalog  *self,
   if (event == NULL)
     {
       g_set_error (error, MQ_ERROR, MQ_ERROR_NOT_FOUND,
-                   _("There is no event %" G_GINT64_FORMAT ": check the number"), id);
+                   _("There is no event %" PRId64 ": check the number"), id);
       return NULL;
     }
 

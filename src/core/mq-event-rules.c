@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "mq-error.h"
@@ -140,7 +142,7 @@ validate_parent (MqStore  *store,
   if (!exists)
     {
       g_set_error (error, MQ_ERROR, MQ_ERROR_NOT_FOUND,
-                   _("There is no event %" G_GINT64_FORMAT " to add this to: choose an existing parent event"),
+                   _("There is no event %" PRId64 " to add this to: choose an existing parent event"),
                    parent_id);
       return FALSE;
     }

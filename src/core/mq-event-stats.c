@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "mq-error.h"
@@ -50,7 +52,7 @@ read_event (MqStore       *store,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, MQ_ERROR, MQ_ERROR_NOT_FOUND,
-                   _("There is no event %" G_GINT64_FORMAT "; pick one from the list of events"),
+                   _("There is no event %" PRId64 "; pick one from the list of events"),
                    event_id);
       return FALSE;
     }

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "mq-error.h"
@@ -373,7 +375,7 @@ mq_greeter_pairing_pair_newcomers (MqStore  *store,
   if (pending->len > 0 && greeters->len == 0)
     {
       g_set_error (error, MQ_ERROR, MQ_ERROR_INVALID,
-                   _("Event %" G_GINT64_FORMAT " has no greeters yet: add one with “volunteer add … --role greeter”"),
+                   _("Event %" PRId64 " has no greeters yet: add one with “volunteer add … --role greeter”"),
                    event_id);
       return FALSE;
     }

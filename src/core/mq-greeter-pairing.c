@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "mq-error.h"
@@ -259,7 +261,7 @@ mq_greeter_pairing_set_met (MqGreeterPairing  *self,
   if (sqlite3_changes (mq_store_get_db (self->store)) == 0)
     {
       g_set_error (error, MQ_ERROR, MQ_ERROR_NOT_FOUND,
-                   _("Person %" G_GINT64_FORMAT " has no greeter at event %" G_GINT64_FORMAT ": run “greeters assign” first"),
+                   _("Person %" PRId64 " has no greeter at event %" PRId64 ": run “greeters assign” first"),
                    newcomer_id, event_id);
       return FALSE;
     }

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -191,7 +193,7 @@ load_window (MqNewcomerRule  *self,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, MQ_ERROR, MQ_ERROR_NOT_FOUND,
-                   _("There is no event %" G_GINT64_FORMAT ": check the id with “event list”"),
+                   _("There is no event %" PRId64 ": check the id with “event list”"),
                    event_id);
       return FALSE;
     }
@@ -206,7 +208,7 @@ load_window (MqNewcomerRule  *self,
   if (start == NULL)
     {
       g_set_error (error, MQ_ERROR, MQ_ERROR_CORRUPT,
-                   _("Event %" G_GINT64_FORMAT " has an unreadable start time “%s”"),
+                   _("Event %" PRId64 " has an unreadable start time “%s”"),
                    event_id, *starts_at);
       g_clear_pointer (starts_at, g_free);
       return FALSE;

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -387,7 +389,7 @@ mq_person_directory_update (MqPersonDirectory  *self,
   if (sqlite3_changes (mq_store_get_db (self->store)) == 0)
     {
       g_set_error (error, MQ_ERROR, MQ_ERROR_NOT_FOUND,
-                   _("There is no person %" G_GINT64_FORMAT ": they may have been merged or deleted"), id);
+                   _("There is no person %" PRId64 ": they may have been merged or deleted"), id);
       return FALSE;
     }
 
@@ -423,7 +425,7 @@ mq_person_directory_get (MqPersonDirectory  *self,
 
   if (person == NULL)
     g_set_error (error, MQ_ERROR, MQ_ERROR_NOT_FOUND,
-                 _("There is no person %" G_GINT64_FORMAT ": check the number"), id);
+                 _("There is no person %" PRId64 ": check the number"), id);
 
   return person;
 }

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -49,7 +51,7 @@ mq_rsvp_rows_load_event_rules (MqStore      *store,
     return mq_store_propagate (store, rc, error);
 
   g_set_error (error, MQ_ERROR, MQ_ERROR_NOT_FOUND,
-               _("There is no event with id %" G_GINT64_FORMAT "; pick an existing event"),
+               _("There is no event with id %" PRId64 "; pick an existing event"),
                event_id);
   return FALSE;
 }
@@ -75,7 +77,7 @@ mq_rsvp_rows_check_person_exists (MqStore  *store,
     return mq_store_propagate (store, rc, error);
 
   g_set_error (error, MQ_ERROR, MQ_ERROR_NOT_FOUND,
-               _("There is no person with id %" G_GINT64_FORMAT "; pick someone from the directory"),
+               _("There is no person with id %" PRId64 "; pick someone from the directory"),
                person_id);
   return FALSE;
 }
@@ -354,6 +356,6 @@ mq_rsvp_rows_load_rsvp (MqStore  *store,
     }
 
   g_set_error (error, MQ_ERROR, MQ_ERROR_NOT_FOUND,
-               _("There is no RSVP with id %" G_GINT64_FORMAT), rsvp_id);
+               _("There is no RSVP with id %" PRId64), rsvp_id);
   return NULL;
 }

@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "mq-error.h"
@@ -49,7 +51,7 @@ mq_store_require_event (MqStore  *store,
     return FALSE;
   if (!exists)
     g_set_error (error, MQ_ERROR, MQ_ERROR_NOT_FOUND,
-                 _("There is no event %" G_GINT64_FORMAT ": check the id with “event list”"),
+                 _("There is no event %" PRId64 ": check the id with “event list”"),
                  event_id);
 
   return exists;
@@ -68,7 +70,7 @@ mq_store_require_person (MqStore  *store,
     return FALSE;
   if (!exists)
     g_set_error (error, MQ_ERROR, MQ_ERROR_NOT_FOUND,
-                 _("There is no person %" G_GINT64_FORMAT ": check the id with “person list”"),
+                 _("There is no person %" PRId64 ": check the id with “person list”"),
                  person_id);
 
   return exists;

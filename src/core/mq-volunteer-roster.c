@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "mq-error.h"
@@ -183,7 +185,7 @@ mq_volunteer_roster_remove (MqVolunteerRoster  *self,
   if (sqlite3_changes (mq_store_get_db (self->store)) == 0)
     {
       g_set_error (error, MQ_ERROR, MQ_ERROR_NOT_FOUND,
-                   _("Person %" G_GINT64_FORMAT " is not a %s at event %" G_GINT64_FORMAT),
+                   _("Person %" PRId64 " is not a %s at event %" PRId64),
                    person_id, role_names[role], event_id);
       return FALSE;
     }

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -248,7 +250,7 @@ resolve_person (MqWalkIn               *self,
   if (existing != NULL)
     {
       g_set_error (error, MQ_ERROR, MQ_ERROR_CONSTRAINT,
-                   _("%s (person %" G_GINT64_FORMAT ") already has this email or handle: pick them instead"),
+                   _("%s (person %" PRId64 ") already has this email or handle: pick them instead"),
                    mq_person_get_name (existing), mq_person_get_id (existing));
       return 0;
     }

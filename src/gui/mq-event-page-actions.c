@@ -13,6 +13,8 @@
 #include "mq-door-window.h"
 #include "mq-event-editor.h"
 #include "mq-event-page-private.h"
+#include "mq-export-dialog.h"
+#include "mq-import-window.h"
 #include "mq-window.h"
 
 /* What happened, in the words of the toast. */
@@ -211,6 +213,49 @@ delete_action (GtkWidget  *widget,
   mq_window_toast_for (widget, message, TRUE);
 }
 
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  MqEventPage *self = MQ_EVENT_PAGE (widget);
+  MqImportWindow *window;
+
+  if (self->event == NULL)
+    return;
+
+  window = mq_import_window_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->store,
+                                 mq_event_get_id (self->event));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  MqEventPage *self = MQ_EVENT_PAGE (widget);
+  MqExportDialog *dialog;
+
+  if (self->event == NULL)
+    return;
+
+  dialog = mq_export_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->store,
+                                 mq_event_get_id (self->event));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_to_calendar_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  MqEventPage *self = MQ_EVENT_PAGE (widget);
+
+  if (self->event != NULL)
+    mq_export_add_to_calendar (widget, self->store, mq_event_get_id (self->event));
+}
+
 void
 _mq_event_page_class_actions_init (MqEventPageClass *klass)
 {
@@ -222,6 +267,9 @@ _mq_event_page_class_actions_init (MqEventPageClass *klass)
   gtk_widget_class_install_action (widget_class, "event.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "event.restore", NULL, restore_action);
   gtk_widget_class_install_action (widget_class, "event.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "event.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "event.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "event.add-to-calendar", NULL, add_to_calendar_action);
   gtk_widget_class_install_action (widget_class, "event.add-guest", NULL, add_guest_action);
   gtk_widget_class_install_action (widget_class, "event.set-rsvp", "(xsi)", set_rsvp_action);
 }

@@ -11,8 +11,10 @@
 
 #include "mq-add-guest-dialog.h"
 #include "mq-door-window.h"
+#include "mq-greeter-page.h"
 #include "mq-event-editor.h"
 #include "mq-event-page-private.h"
+#include "mq-event-page-printing.h"
 #include "mq-export-dialog.h"
 #include "mq-import-window.h"
 #include "mq-window.h"
@@ -122,6 +124,17 @@ open_door_action (GtkWidget  *widget,
 
   if (self->event != NULL)
     mq_door_window_open_for (widget, self->store, mq_event_get_id (self->event));
+}
+
+static void
+open_greeters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  MqEventPage *self = MQ_EVENT_PAGE (widget);
+
+  if (self->event != NULL)
+    mq_greeter_page_open_for (widget, self->store, mq_event_get_id (self->event));
 }
 
 static void
@@ -262,6 +275,7 @@ _mq_event_page_class_actions_init (MqEventPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   gtk_widget_class_install_action (widget_class, "event.open-door", NULL, open_door_action);
+  gtk_widget_class_install_action (widget_class, "event.open-greeters", NULL, open_greeters_action);
   gtk_widget_class_install_action (widget_class, "event.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "event.duplicate", NULL, duplicate_action);
   gtk_widget_class_install_action (widget_class, "event.cancel", NULL, cancel_action);
@@ -272,4 +286,6 @@ _mq_event_page_class_actions_init (MqEventPageClass *klass)
   gtk_widget_class_install_action (widget_class, "event.add-to-calendar", NULL, add_to_calendar_action);
   gtk_widget_class_install_action (widget_class, "event.add-guest", NULL, add_guest_action);
   gtk_widget_class_install_action (widget_class, "event.set-rsvp", "(xsi)", set_rsvp_action);
+
+  _mq_event_page_class_printing_init (klass);
 }

@@ -1,0 +1,417 @@
+/* test-greeters.c: the greeter view, driven as an organizer and a greeter would
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "mq-application.h"
+#include "mq-check-in-log.h"
+#include "mq-event-page.h"
+#include "mq-events-page.h"
+#include "mq-greeter-page.h"
+#include "mq-greeter-pairing.h"
+#include "mq-volunteer-roster.h"
+#include "mq-window.h"
+static guint n_problems;
+
+/* Every GTK, Adwaita or app warning or critical fails the test; only the
+ * a11y bus message of a machine without one is the environment's business.
+ */
+static GLogWriterOutput
+count_problems (GLogLevelFlags   level,
+                const GLogField *fields,
+                gsize            n_fields,
+                gpointer         user_data)
+{
+  if (level & (G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_ERROR))
+    {
+      const char *message = NULL;
+
+      for (gsize i = 0; i < n_fields; i++)
+        if (g_str_equal (fields[i].key, "MESSAGE"))
+          message = fields[i].value;
+
+      if (message == NULL || strstr (message, "session bus") == NULL)
+        {
+          n_problems++;
+          g_printerr ("Problem logged: %s\n", message != NULL ? message : "(no message)");
+        }
+    }
+
+  return g_log_writer_default (level, fields, n_fields, user_data);
+}
+
+static void
+spin (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+typedef struct _Fixture Fixture;
+typedef void (*TestBody) (Fixture *fixture, gconstpointer data);
+
+struct _Fixture
+{
+  char          *dir;
+  char          *path;
+  MqApplication *app;
+  MqWindow      *window;
+  TestBody       body;
+  gconstpointer  data;
+};
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("marquee-gui-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "gui-test.db", NULL);
+}
+
+static void close_other_windows (Fixture *fixture);
+
+static gboolean
+run_body (gpointer user_data)
+{
+  Fixture *fixture = user_data;
+
+  spin (200);
+  fixture->body (fixture, fixture->data);
+
+  close_other_windows (fixture);
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  spin (50);
+  g_assert_null (fixture->window);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_window_added (GtkApplication *app,
+                 GtkWindow      *window,
+                 Fixture        *fixture)
+{
+  if (MQ_IS_WINDOW (window) && fixture->window == NULL)
+    {
+      fixture->window = MQ_WINDOW (window);
+      g_idle_add (run_body, fixture);
+    }
+}
+
+/* Runs @body inside the real application, started as a user would. */
+static void
+run_in_app (Fixture        *fixture,
+            gboolean        demo,
+            TestBody        body,
+            gconstpointer   data)
+{
+  const char *argv[] = { "marquee", "--db", fixture->path, demo ? "--demo" : NULL, NULL };
+
+  fixture->body = body;
+  fixture->data = data;
+  fixture->app = mq_application_new ();
+  g_signal_connect (fixture->app, "window-added", G_CALLBACK (on_window_added), fixture);
+  g_assert_cmpint (g_application_run (G_APPLICATION (fixture->app), demo ? 4 : 3, (char **) argv), ==, 0);
+  g_assert_finalize_object (g_steal_pointer (&fixture->app));
+}
+
+static void
+close_other_windows (Fixture *fixture)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (l->data != (gpointer) fixture->window)
+      gtk_window_destroy (l->data);
+  spin (50);
+}
+
+static void
+remove_database (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_remove (file);
+    }
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  remove_database (fixture->path);
+  g_assert_cmpint (g_rmdir (fixture->dir), ==, 0);
+  g_clear_pointer (&fixture->path, g_free);
+  g_clear_pointer (&fixture->dir, g_free);
+  g_assert_cmpuint (n_problems, ==, 0);
+}
+
+static gpointer
+find_toplevel (GType type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type))
+      return l->data;
+
+  return NULL;
+}
+
+static gpointer
+template_child (gpointer    widget,
+                GType       type,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static MqEventPage *
+get_event_page (Fixture *fixture)
+{
+  MqEventsPage *events_page = template_child (fixture->window, MQ_TYPE_WINDOW, "events_page");
+
+  return template_child (events_page, MQ_TYPE_EVENTS_PAGE, "event_page");
+}
+
+static gint64
+add_person (MqStore    *store,
+            const char *name)
+{
+  g_autoptr(MqPersonDirectory) directory = mq_person_directory_new (store);
+  g_autoptr(MqPerson) person = mq_person_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  mq_person_set_name (person, name);
+  id = mq_person_directory_add (directory, person, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static MqRsvp *
+add_going (MqStore *store,
+           gint64   event_id,
+           gint64   person_id,
+           int      party_size)
+{
+  g_autoptr(MqRsvpLedger) ledger = mq_rsvp_ledger_new (store);
+  g_autoptr(GError) error = NULL;
+  MqRsvp *rsvp;
+
+  rsvp = mq_rsvp_ledger_set (ledger, event_id, person_id, MQ_RSVP_STATUS_GOING, party_size,
+                             "manual", "organizer", NULL, MQ_RSVP_SET_NONE, &error);
+  g_assert_no_error (error);
+  return rsvp;
+}
+
+static gint64
+create_event (MqStore *store)
+{
+  g_autoptr(MqEventCatalog) catalog = mq_event_catalog_new (store);
+  g_autoptr(MqEvent) event = mq_event_new ();
+  g_autoptr(GDateTime) starts = g_date_time_new_utc (2030, 5, 10, 17, 0, 0);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  mq_event_set_title (event, "Greeter Test Night");
+  mq_event_set_starts_at (event, starts);
+  mq_event_set_time_zone (event, "Europe/Madrid");
+  mq_event_set_capacity (event, 10);
+  id = mq_event_catalog_add (catalog, event, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static GtkWidget *
+find_descendant (GtkWidget  *widget,
+                 const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static MqGreeterPage *
+find_greeter_page (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_WINDOW (l->data) && MQ_IS_GREETER_PAGE (adw_window_get_content (l->data)))
+      return MQ_GREETER_PAGE (adw_window_get_content (l->data));
+
+  return NULL;
+}
+
+static AdwActionRow *
+newcomer_row (MqGreeterPage *page,
+              int            index)
+{
+  GtkListBox *list = template_child (page, MQ_TYPE_GREETER_PAGE, "newcomer_list");
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, index);
+
+  g_assert_true (ADW_IS_ACTION_ROW (row));
+  return ADW_ACTION_ROW (row);
+}
+
+static void
+test_greeters_body (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  MqStore *store = mq_application_get_store (fixture->app);
+  g_autoptr(MqGreeterPairing) pairing = mq_greeter_pairing_new (store);
+  g_autoptr(MqVolunteerRoster) roster = mq_volunteer_roster_new (store);
+  g_autoptr(MqCheckInLog) log = mq_check_in_log_new (store);
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2030, 5, 10, 17, 42, 0);
+  g_autoptr(MqRsvp) ana = NULL;
+  g_autoptr(MqRsvp) bea = NULL;
+  g_autoptr(MqGreeterAssignment) pair = NULL;
+  g_autoptr(GPtrArray) pairs = NULL;
+  g_autoptr(GPtrArray) introductions = NULL;
+  g_autoptr(GError) error = NULL;
+  MqIntroduction *introduction;
+  AdwMessageDialog *dialog;
+  MqGreeterPage *page;
+  GtkStack *stack;
+  GtkWidget *met_button;
+  gint64 event_id, sam_id;
+
+  mq_store_set_fixed_now (store, now);
+  event_id = create_event (store);
+  sam_id = add_person (store, "Sam Okafor");
+  ana = add_going (store, event_id, add_person (store, "Ana García"), 1);
+  bea = add_going (store, event_id, add_person (store, "Bea Torres"), 1);
+  mq_volunteer_roster_add (roster, event_id, sam_id, MQ_VOLUNTEER_ROLE_GREETER, &error);
+  g_assert_no_error (error);
+
+  mq_window_show_event (fixture->window, event_id);
+  spin (50);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_event_page (fixture)), "event.open-greeters", NULL));
+  spin (100);
+  page = find_greeter_page ();
+  g_assert_nonnull (page);
+  g_assert_cmpint (mq_greeter_page_get_event_id (page), ==, event_id);
+  g_assert_cmpint (mq_greeter_page_get_greeter_id (page), ==, sam_id);
+  g_assert_cmpuint (mq_greeter_page_get_n_newcomers (page), ==, 0);
+  stack = template_child (page, MQ_TYPE_GREETER_PAGE, "newcomer_stack");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "no-newcomers");
+
+  /* Assigning pairs both first-timers with the only greeter. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "greeters.assign", NULL));
+  spin (50);
+  pairs = mq_greeter_pairing_list (pairing, event_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pairs->len, ==, 2);
+  g_assert_cmpint (mq_greeter_assignment_get_greeter_id (g_ptr_array_index (pairs, 0)), ==, sam_id);
+  g_assert_cmpint (mq_greeter_assignment_get_greeter_id (g_ptr_array_index (pairs, 1)), ==, sam_id);
+  g_assert_cmpuint (mq_greeter_page_get_n_newcomers (page), ==, 2);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "newcomers");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (newcomer_row (page, 0))), ==, "Ana García");
+  g_assert_cmpstr (adw_action_row_get_subtitle (newcomer_row (page, 0)), ==, "Not here yet");
+
+  /* Ana comes through the door: the view follows without being asked. */
+  g_assert_cmpint (mq_check_in_log_admit (log, mq_rsvp_get_id (ana), 0, "Door 1", NULL, NULL, &error),
+                   ==, MQ_ADMIT_ADMITTED);
+  g_assert_no_error (error);
+  spin (50);
+  g_assert_cmpstr (adw_action_row_get_subtitle (newcomer_row (page, 0)), ==, "Arrived 19:42");
+  g_assert_cmpstr (adw_action_row_get_subtitle (newcomer_row (page, 1)), ==, "Not here yet");
+
+  /* The greeter found her. */
+  met_button = find_descendant (GTK_WIDGET (newcomer_row (page, 0)), "met-button");
+  g_assert_true (GTK_IS_TOGGLE_BUTTON (met_button));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (met_button)));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (met_button), TRUE);
+  spin (50);
+  pair = mq_greeter_pairing_find (pairing, event_id, mq_rsvp_get_person_id (ana), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mq_greeter_assignment_get_status (pair), ==, MQ_GREETER_ASSIGNMENT_MET);
+  met_button = find_descendant (GTK_WIDGET (newcomer_row (page, 0)), "met-button");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (met_button)));
+
+  /* And introduced her to Bea, the only other guest. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "greeters.introduce", "x",
+                                             mq_rsvp_get_person_id (ana)));
+  spin (50);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Introduce Ana García to…");
+  g_assert_cmpuint (gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (dialog), "person-dropdown")), ==, 0);
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "note-entry"), "both love Varda");
+  adw_message_dialog_response (dialog, "introduce");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin (50);
+  introductions = mq_greeter_pairing_list_introductions (pairing, event_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (introductions->len, ==, 1);
+  introduction = g_ptr_array_index (introductions, 0);
+  g_assert_cmpint (mq_introduction_get_person_a (introduction), ==, mq_rsvp_get_person_id (ana));
+  g_assert_cmpint (mq_introduction_get_person_b (introduction), ==, mq_rsvp_get_person_id (bea));
+  g_assert_cmpint (mq_introduction_get_by_person (introduction), ==, sam_id);
+  g_assert_cmpstr (mq_introduction_get_note (introduction), ==, "both love Varda");
+
+  /* Greeter taken off the roster: the view says how to get one. */
+  mq_volunteer_roster_remove (roster, event_id, sam_id, MQ_VOLUNTEER_ROLE_GREETER, &error);
+  g_assert_no_error (error);
+  spin (50);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (page, MQ_TYPE_GREETER_PAGE, "stack")),
+                   ==, "no-greeters");
+}
+
+static void
+test_greeters (Fixture       *fixture,
+               gconstpointer  data)
+{
+  run_in_app (fixture, FALSE, test_greeters_body, data);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* Not G_TEST_OPTION_ISOLATE_DIRS, as in test-door: GTK needs the
+   * system's MIME database for SVG icons; settings live in memory.
+   */
+  g_test_init (&argc, &argv, NULL);
+  g_log_set_writer_func (count_problems, NULL, NULL);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add ("/gui/greeters/assign-arrive-met-introduce", Fixture, NULL,
+              fixture_set_up, test_greeters, fixture_tear_down);
+
+  return g_test_run ();
+}

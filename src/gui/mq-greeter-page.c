@@ -90,7 +90,15 @@ create_newcomer_row (MqGreeterPage     *self,
 
   row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), mq_greeter_assignment_get_newcomer_name (assignment));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), arrival);
+  if (met)
+    {
+      /* Translators: a newcomer's state, like "Arrived 19:42 · met" */
+      g_autofree char *subtitle = g_strdup_printf (_("%s · met"), arrival);
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+    }
+  else
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), arrival);
 
   /* Arrival is said in words too: the icon alone would be colour and shape only. */
   icon = gtk_image_new_from_icon_name (newcomer->arrived_at != NULL ? "emblem-ok-symbolic" : "content-loading-symbolic");
@@ -102,6 +110,8 @@ create_newcomer_row (MqGreeterPage     *self,
   gtk_widget_set_valign (met_button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (met_button, _("You have found and welcomed them"));
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (met_button), met);
+  if (met)
+    gtk_widget_add_css_class (met_button, "suggested-action");
   g_object_set_data_full (G_OBJECT (met_button), "newcomer-id",
                           g_memdup2 (&newcomer_id, sizeof newcomer_id), g_free);
   g_signal_connect_object (met_button, "toggled", G_CALLBACK (on_met_toggled), self, 0);

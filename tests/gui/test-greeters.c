@@ -361,6 +361,7 @@ test_greeters_body (Fixture       *fixture,
   g_assert_cmpint (mq_greeter_assignment_get_status (pair), ==, MQ_GREETER_ASSIGNMENT_MET);
   met_button = find_descendant (GTK_WIDGET (newcomer_row (page, 0)), "met-button");
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (met_button)));
+  g_assert_cmpstr (adw_action_row_get_subtitle (newcomer_row (page, 0)), ==, "Arrived 19:42 · met");
 
   /* And introduced her to Bea, the only other guest. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "greeters.introduce", "x",

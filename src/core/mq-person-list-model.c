@@ -12,11 +12,13 @@
 #include "mq-store-private.h"
 
 /* A list view asks for the rows around what is on screen; 100 rows is a few
- * screens, and 16 pages keep scrolling back and forth cheap while memory
- * stays flat however large the directory is.
+ * screens, and the 4 most recently used pages cover the screen and its
+ * neighbours while scrolling back and forth. Every loaded person costs about
+ * a kilobyte, so keeping more pages showed up in the window's memory
+ * (docs/PERFORMANCE.md) without making scrolling any smoother.
  */
 #define PAGE_SIZE       100
-#define MAX_PAGES       16
+#define MAX_PAGES       4
 
 struct _MqPersonListModel
 {
@@ -28,10 +30,10 @@ struct _MqPersonListModel
 
   char              *query;        /* (nullable) trimmed, NULL when empty */
   guint              n_items;
-  GArray            *ids;          /* (nullable) every person's id in name order, without a query */
-  GPtrArray         *results;      /* (nullable) search results when query is set */
+  GArray            *ids;          /* (nullable) every person's id in name order */
+  GArray            *result_ids;   /* (nullable) ids of the search results when query is set */
   GHashTable        *pages;        /* page number -> GPtrArray of MqPerson */
-  GQueue             page_order;   /* page numbers, oldest loaded first */
+  GQueue             page_order;   /* page numbers, least recently used first */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -83,18 +85,26 @@ page_sql (void)
 /* Looking rows up by id keeps a page at the end of the directory as cheap
  * as the first one; LIMIT/OFFSET would sort and skip every row before it.
  */
+/* The rows shown: the search results, or the whole directory. */
+static GArray *
+shown_ids (MqPersonListModel *self)
+{
+  return self->result_ids != NULL ? self->result_ids : self->ids;
+}
+
 static GPtrArray *
 read_page (MqPersonListModel  *self,
            guint               page,
            GError            **error)
 {
+  GArray *ids = shown_ids (self);
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GHashTable) by_id = NULL;
   g_autofree gint64 *keys = NULL;
   GPtrArray *rows;
   sqlite3_stmt *stmt;
   guint first = page * PAGE_SIZE;
-  guint n = MIN (PAGE_SIZE, self->ids->len - first);
+  guint n = MIN (PAGE_SIZE, ids->len - first);
 
   if (!(stmt = mq_store_prepare (self->store, page_sql (), error)))
     return NULL;
@@ -102,7 +112,7 @@ read_page (MqPersonListModel  *self,
   for (guint i = 0; i < PAGE_SIZE; i++)
     {
       if (i < n)
-        sqlite3_bind_int64 (stmt, i + 1, g_array_index (self->ids, gint64, first + i));
+        sqlite3_bind_int64 (stmt, i + 1, g_array_index (ids, gint64, first + i));
       else
         sqlite3_bind_null (stmt, i + 1);
     }
@@ -123,7 +133,7 @@ read_page (MqPersonListModel  *self,
   rows = g_ptr_array_new_full (n, g_object_unref);
   for (guint i = 0; i < n; i++)
     {
-      gint64 id = g_array_index (self->ids, gint64, first + i);
+      gint64 id = g_array_index (ids, gint64, first + i);
       MqPerson *person = g_hash_table_lookup (by_id, &id);
 
       /* Deleted since the ids were read: the next reload drops the row. */
@@ -172,7 +182,13 @@ load_page (MqPersonListModel *self,
 
   rows = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
   if (rows != NULL)
-    return rows;
+    {
+      GList *link = g_queue_find (&self->page_order, GUINT_TO_POINTER (page));
+
+      g_queue_unlink (&self->page_order, link);
+      g_queue_push_tail_link (&self->page_order, link);
+      return rows;
+    }
 
   rows = read_page (self, page, &error);
   if (rows == NULL)
@@ -204,9 +220,6 @@ mq_person_list_model_get_item (GListModel *model,
   if (position >= self->n_items)
     return NULL;
 
-  if (self->results != NULL)
-    return g_object_ref (g_ptr_array_index (self->results, position));
-
   rows = load_page (self, position / PAGE_SIZE);
   /* Someone may have deleted people since we counted them. */
   if (rows == NULL || position % PAGE_SIZE >= rows->len)
@@ -228,7 +241,7 @@ forget_pages (MqPersonListModel *self)
 {
   g_hash_table_remove_all (self->pages);
   g_queue_clear (&self->page_order);
-  g_clear_pointer (&self->results, g_ptr_array_unref);
+  g_clear_pointer (&self->result_ids, g_array_unref);
 }
 
 /* Switching between a search and the whole directory keeps the ids: only
@@ -244,15 +257,26 @@ refresh (MqPersonListModel *self)
   if (self->query != NULL)
     {
       g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) results = NULL;
 
-      self->results = mq_person_directory_search (self->directory, self->query,
-                                                  MQ_PERSON_LIST_MODEL_SEARCH_LIMIT, &error);
-      if (self->results == NULL)
+      results = mq_person_directory_search (self->directory, self->query,
+                                            MQ_PERSON_LIST_MODEL_SEARCH_LIMIT, &error);
+      if (results == NULL)
+        g_warning ("Could not search the directory: %s", error->message);
+
+      /* Only the ids are kept: the rows on screen are loaded a page at a
+       * time like the whole directory's, so 500 matches cost 4 KB, not 500
+       * people.
+       */
+      self->result_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64),
+                                            results != NULL ? results->len : 0);
+      for (guint i = 0; results != NULL && i < results->len; i++)
         {
-          g_warning ("Could not search the directory: %s", error->message);
-          self->results = g_ptr_array_new_with_free_func (g_object_unref);
+          gint64 id = mq_person_get_id (g_ptr_array_index (results, i));
+
+          g_array_append_val (self->result_ids, id);
         }
-      self->n_items = self->results->len;
+      self->n_items = self->result_ids->len;
     }
   else if (self->ids == NULL)
     {

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "gui-test-fixture.h"
+
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
@@ -16,185 +18,6 @@
 #include "mq-greeter-pairing.h"
 #include "mq-volunteer-roster.h"
 #include "mq-window.h"
-static guint n_problems;
-
-/* Every GTK, Adwaita or app warning or critical fails the test; only the
- * a11y bus message of a machine without one is the environment's business.
- */
-static GLogWriterOutput
-count_problems (GLogLevelFlags   level,
-                const GLogField *fields,
-                gsize            n_fields,
-                gpointer         user_data)
-{
-  if (level & (G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_ERROR))
-    {
-      const char *message = NULL;
-
-      for (gsize i = 0; i < n_fields; i++)
-        if (g_str_equal (fields[i].key, "MESSAGE"))
-          message = fields[i].value;
-
-      if (message == NULL || strstr (message, "session bus") == NULL)
-        {
-          n_problems++;
-          g_printerr ("Problem logged: %s\n", message != NULL ? message : "(no message)");
-        }
-    }
-
-  return g_log_writer_default (level, fields, n_fields, user_data);
-}
-
-static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-}
-
-typedef struct _Fixture Fixture;
-typedef void (*TestBody) (Fixture *fixture, gconstpointer data);
-
-struct _Fixture
-{
-  char          *dir;
-  char          *path;
-  MqApplication *app;
-  MqWindow      *window;
-  TestBody       body;
-  gconstpointer  data;
-};
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("marquee-gui-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "gui-test.db", NULL);
-}
-
-static void close_other_windows (Fixture *fixture);
-
-static gboolean
-run_body (gpointer user_data)
-{
-  Fixture *fixture = user_data;
-
-  spin (200);
-  fixture->body (fixture, fixture->data);
-
-  close_other_windows (fixture);
-  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  spin (50);
-  g_assert_null (fixture->window);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_window_added (GtkApplication *app,
-                 GtkWindow      *window,
-                 Fixture        *fixture)
-{
-  if (MQ_IS_WINDOW (window) && fixture->window == NULL)
-    {
-      fixture->window = MQ_WINDOW (window);
-      g_idle_add (run_body, fixture);
-    }
-}
-
-/* Runs @body inside the real application, started as a user would. */
-static void
-run_in_app (Fixture        *fixture,
-            gboolean        demo,
-            TestBody        body,
-            gconstpointer   data)
-{
-  const char *argv[] = { "marquee", "--db", fixture->path, demo ? "--demo" : NULL, NULL };
-
-  fixture->body = body;
-  fixture->data = data;
-  fixture->app = mq_application_new ();
-  g_signal_connect (fixture->app, "window-added", G_CALLBACK (on_window_added), fixture);
-  g_assert_cmpint (g_application_run (G_APPLICATION (fixture->app), demo ? 4 : 3, (char **) argv), ==, 0);
-  g_assert_finalize_object (g_steal_pointer (&fixture->app));
-}
-
-static void
-close_other_windows (Fixture *fixture)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (l->data != (gpointer) fixture->window)
-      gtk_window_destroy (l->data);
-  spin (50);
-}
-
-static void
-remove_database (const char *path)
-{
-  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-
-      g_remove (file);
-    }
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  remove_database (fixture->path);
-  g_assert_cmpint (g_rmdir (fixture->dir), ==, 0);
-  g_clear_pointer (&fixture->path, g_free);
-  g_clear_pointer (&fixture->dir, g_free);
-  g_assert_cmpuint (n_problems, ==, 0);
-}
-
-static gpointer
-find_toplevel (GType type)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type))
-      return l->data;
-
-  return NULL;
-}
-
-static gpointer
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return child;
-}
-
-static MqEventPage *
-get_event_page (Fixture *fixture)
-{
-  MqEventsPage *events_page = template_child (fixture->window, MQ_TYPE_WINDOW, "events_page");
-
-  return template_child (events_page, MQ_TYPE_EVENTS_PAGE, "event_page");
-}
 
 static gint64
 add_person (MqStore    *store,
@@ -406,10 +229,7 @@ main (int   argc,
   /* Not G_TEST_OPTION_ISOLATE_DIRS, as in test-door: GTK needs the
    * system's MIME database for SVG icons; settings live in memory.
    */
-  g_test_init (&argc, &argv, NULL);
-  g_log_set_writer_func (count_problems, NULL, NULL);
-  gtk_init ();
-  adw_init ();
+  gui_test_init (&argc, &argv);
 
   g_test_add ("/gui/greeters/assign-arrive-met-introduce", Fixture, NULL,
               fixture_set_up, test_greeters, fixture_tear_down);

@@ -1,0 +1,54 @@
+/* gui-test-fixture.h: the real application around a GUI test case
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "mq-application.h"
+#include "mq-event-page.h"
+#include "mq-window.h"
+
+G_BEGIN_DECLS
+
+typedef struct _Fixture Fixture;
+typedef void (*TestBody) (Fixture *fixture, gconstpointer data);
+
+struct _Fixture
+{
+  char          *dir;
+  char          *path;
+  MqApplication *app;
+  MqWindow      *window;
+  TestBody       body;
+  gconstpointer  data;
+};
+
+/* g_test_init + GTK + Adwaita, and a log writer that fails the case on any
+ * warning or critical (fixture_tear_down checks it).
+ */
+void         gui_test_init       (int            *argc,
+                                  char         ***argv);
+void         fixture_set_up      (Fixture        *fixture,
+                                  gconstpointer   data);
+void         fixture_tear_down   (Fixture        *fixture,
+                                  gconstpointer   data);
+/* Starts the application on the fixture's database (filled with demo data
+ * when @demo) and runs @body once its window is shown.
+ */
+void         run_in_app          (Fixture        *fixture,
+                                  gboolean        demo,
+                                  TestBody        body,
+                                  gconstpointer   data);
+void         close_other_windows (Fixture        *fixture);
+/* Runs the main context for @ms milliseconds. */
+void         spin                (guint           ms);
+gpointer     find_toplevel       (GType           type);
+gpointer     template_child      (gpointer        widget,
+                                  GType           type,
+                                  const char     *name);
+MqEventPage *get_event_page      (Fixture        *fixture);
+
+G_END_DECLS

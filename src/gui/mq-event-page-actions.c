@@ -14,9 +14,9 @@
 #include "mq-greeter-page.h"
 #include "mq-event-editor.h"
 #include "mq-event-page-private.h"
-#include "mq-event-page-printing.h"
 #include "mq-export-dialog.h"
 #include "mq-import-window.h"
+#include "mq-event-page-printing.h"
 #include "mq-window.h"
 
 /* What happened, in the words of the toast. */

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "mq-cli-announce.h"
 #include "mq-cli-door.h"
 #include "mq-cli-private.h"
 #include "mq-cli-transfer.h"
@@ -43,6 +44,9 @@ static const struct {
   { "volunteer", mq_cli_command_volunteer, N_("Door and greeter volunteers of an event") },
   { "greeters",  mq_cli_command_greeters,  N_("Pair newcomers with greeters") },
   { "walkin",    mq_cli_command_walkin,    N_("Admit a guest who did not RSVP") },
+  { "account",   mq_cli_command_account,   N_("Add, list and remove social network accounts") },
+  { "announce",  mq_cli_command_announce,  N_("Queue an event’s announcement for an account") },
+  { "outbox",    mq_cli_command_outbox,    N_("List and send queued announcements") },
   { "demo",    mq_cli_command_demo,    N_("Fill an empty database with sample data") },
 };
 

@@ -176,7 +176,6 @@ checkin_admit (MqCli  *self,
   };
   g_auto(GStrv) args = g_strdupv (argv);
   g_autoptr(GError) error = NULL;
-  g_autoptr(MqEventCatalog) catalog = NULL;
   g_autoptr(MqRsvpLedger) ledger = NULL;
   g_autoptr(MqCheckInLog) log = NULL;
   g_autoptr(MqEvent) event = NULL;
@@ -196,14 +195,9 @@ checkin_admit (MqCli  *self,
     return mq_cli_usage_error (self, _("Give exactly one of --person, --code or --search"));
   if (people < 0)
     return mq_cli_fail_message (self, _("--people cannot be negative"));
-  if (!mq_cli_parse_id (args[1], _("event"), &event_id, &error))
+  if (!(event = mq_cli_load_event (self, args[1], &store, &error)))
     return mq_cli_fail (self, error);
-  if (!(store = mq_cli_get_store (self, &error)))
-    return mq_cli_fail (self, error);
-
-  catalog = mq_event_catalog_new (store);
-  if (!(event = mq_event_catalog_get (catalog, event_id, &error)))
-    return mq_cli_fail (self, error);
+  event_id = mq_event_get_id (event);
 
   ledger = mq_rsvp_ledger_new (store);
 
@@ -297,7 +291,6 @@ mq_cli_command_search (MqCli  *self,
   };
   g_auto(GStrv) args = g_strdupv (argv);
   g_autoptr(GError) error = NULL;
-  g_autoptr(MqEventCatalog) catalog = NULL;
   g_autoptr(MqEvent) event = NULL;
   g_autoptr(MqDoorLookup) lookup = NULL;
   g_autoptr(GPtrArray) matches = NULL;
@@ -312,14 +305,9 @@ mq_cli_command_search (MqCli  *self,
     return mq_cli_usage_error (self, _("Usage: marquee-cli search EVENT_ID TEXT [--json]"));
   if (limit < 1)
     return mq_cli_fail_message (self, _("--limit must be at least 1"));
-  if (!mq_cli_parse_id (args[1], _("event"), &event_id, &error))
+  if (!(event = mq_cli_load_event (self, args[1], &store, &error)))
     return mq_cli_fail (self, error);
-  if (!(store = mq_cli_get_store (self, &error)))
-    return mq_cli_fail (self, error);
-
-  catalog = mq_event_catalog_new (store);
-  if (!(event = mq_event_catalog_get (catalog, event_id, &error)))
-    return mq_cli_fail (self, error);
+  event_id = mq_event_get_id (event);
   if (!(lookup = mq_door_lookup_new (store, event_id, &error)))
     return mq_cli_fail (self, error);
   if (!(matches = mq_door_lookup_search (lookup, args[2], (guint) limit, &error)))

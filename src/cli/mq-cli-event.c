@@ -332,23 +332,15 @@ event_show (MqCli  *self,
   };
   g_auto(GStrv) args = g_strdupv (argv);
   g_autoptr(GError) error = NULL;
-  g_autoptr(MqEventCatalog) catalog = NULL;
   g_autoptr(MqEvent) event = NULL;
   MqStore *store;
-  gint64 id;
   int status;
 
   if (!mq_cli_parse (self, entries, "event show ID [--json]", &args, &status))
     return status;
   if (g_strv_length (args) != 3)
     return mq_cli_usage_error (self, _("Usage: marquee-cli event show ID [--json]"));
-  if (!mq_cli_parse_id (args[2], _("event"), &id, &error))
-    return mq_cli_fail (self, error);
-  if (!(store = mq_cli_get_store (self, &error)))
-    return mq_cli_fail (self, error);
-
-  catalog = mq_event_catalog_new (store);
-  if (!(event = mq_event_catalog_get (catalog, id, &error)))
+  if (!(event = mq_cli_load_event (self, args[2], &store, &error)))
     return mq_cli_fail (self, error);
 
   if (json)

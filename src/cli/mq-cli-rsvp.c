@@ -92,7 +92,6 @@ rsvp_list (MqCli  *self,
   g_auto(GStrv) args = g_strdupv (argv);
   g_autoptr(GError) error = NULL;
   g_autoptr(MqRsvpLedger) ledger = NULL;
-  g_autoptr(MqEventCatalog) catalog = NULL;
   g_autoptr(MqEvent) event = NULL;
   g_autoptr(GPtrArray) rsvps = NULL;
   g_autoptr(JsonArray) array = json_array_new ();
@@ -104,15 +103,9 @@ rsvp_list (MqCli  *self,
     return status;
   if (g_strv_length (args) != 3)
     return mq_cli_usage_error (self, _("Usage: marquee-cli rsvp list EVENT_ID [--json]"));
-  if (!mq_cli_parse_id (args[2], _("event"), &event_id, &error))
+  if (!(event = mq_cli_load_event (self, args[2], &store, &error)))
     return mq_cli_fail (self, error);
-  if (!(store = mq_cli_get_store (self, &error)))
-    return mq_cli_fail (self, error);
-
-  /* An unknown event is an error, not an empty list. */
-  catalog = mq_event_catalog_new (store);
-  if (!(event = mq_event_catalog_get (catalog, event_id, &error)))
-    return mq_cli_fail (self, error);
+  event_id = mq_event_get_id (event);
 
   ledger = mq_rsvp_ledger_new (store);
   if (!(rsvps = mq_rsvp_ledger_list (ledger, event_id, &error)))

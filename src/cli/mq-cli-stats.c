@@ -36,7 +36,6 @@ mq_cli_command_stats (MqCli  *self,
   };
   g_auto(GStrv) args = g_strdupv (argv);
   g_autoptr(GError) error = NULL;
-  g_autoptr(MqEventCatalog) catalog = NULL;
   g_autoptr(MqEvent) event = NULL;
   MqEventStats stats;
   MqStore *store;
@@ -47,14 +46,9 @@ mq_cli_command_stats (MqCli  *self,
     return status;
   if (g_strv_length (args) != 2)
     return mq_cli_usage_error (self, _("Usage: marquee-cli stats EVENT_ID [--json]"));
-  if (!mq_cli_parse_id (args[1], _("event"), &event_id, &error))
+  if (!(event = mq_cli_load_event (self, args[1], &store, &error)))
     return mq_cli_fail (self, error);
-  if (!(store = mq_cli_get_store (self, &error)))
-    return mq_cli_fail (self, error);
-
-  catalog = mq_event_catalog_new (store);
-  if (!(event = mq_event_catalog_get (catalog, event_id, &error)))
-    return mq_cli_fail (self, error);
+  event_id = mq_event_get_id (event);
   if (!mq_event_stats_compute (store, event_id, &stats, &error))
     return mq_cli_fail (self, error);
 

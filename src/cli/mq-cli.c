@@ -217,6 +217,24 @@ mq_cli_parse_id (const char  *text,
   return TRUE;
 }
 
+MqEvent *
+mq_cli_load_event (MqCli       *self,
+                   const char  *id_text,
+                   MqStore    **store,
+                   GError     **error)
+{
+  g_autoptr(MqEventCatalog) catalog = NULL;
+  gint64 event_id;
+
+  if (!mq_cli_parse_id (id_text, _("event"), &event_id, error))
+    return NULL;
+  if (!(*store = mq_cli_get_store (self, error)))
+    return NULL;
+
+  catalog = mq_event_catalog_new (*store);
+  return mq_event_catalog_get (catalog, event_id, error);
+}
+
 GDateTime *
 mq_cli_parse_time (const char  *text,
                    GTimeZone   *zone,

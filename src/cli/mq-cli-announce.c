@@ -70,7 +70,8 @@ read_secret_line (GError **error)
 
       if (n < 0)
         {
-          memset (bytes->data, 0, bytes->len);
+          if (bytes->len > 0)
+            memset (bytes->data, 0, bytes->len);
           return NULL;
         }
       if (n == 0 || byte == '\n')
@@ -81,12 +82,17 @@ read_secret_line (GError **error)
   if (bytes->len > 0 && bytes->data[bytes->len - 1] == '\r')
     bytes->len--;
 
-  line = g_strndup ((const char *) bytes->data, bytes->len);
-  memset (bytes->data, 0, bytes->len);
-
-  if (*line == '\0' || !g_utf8_validate (line, -1, NULL))
+  if (bytes->len == 0)
+    line = NULL;
+  else
     {
-      mq_secret_free (line);
+      line = g_strndup ((const char *) bytes->data, bytes->len);
+      memset (bytes->data, 0, bytes->len);
+    }
+
+  if (line == NULL || !g_utf8_validate (line, -1, NULL))
+    {
+      g_clear_pointer (&line, mq_secret_free);
       g_set_error (error, MQ_ERROR, MQ_ERROR_INVALID,
                    _("No app password on standard input: create one in the Bluesky settings "
                      "under App Passwords and pipe it in, one line"));

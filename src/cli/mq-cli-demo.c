@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "mq-cli-private.h"
@@ -48,7 +50,7 @@ parse_size (const char  *text,
   if (!g_ascii_string_to_unsigned (text, 10, 1, max, &parsed, NULL))
     {
       g_set_error (error, MQ_ERROR, MQ_ERROR_INVALID,
-                   _("%s must be a whole number from 1 to %" G_GUINT64_FORMAT ", not “%s”"),
+                   _("%s must be a whole number from 1 to %" PRIu64 ", not “%s”"),
                    option, max, text);
       return FALSE;
     }

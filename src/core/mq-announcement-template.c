@@ -574,10 +574,10 @@ mq_announcement_check_length (MqSocialNetwork   network,
     {
       g_set_error (error, MQ_ERROR, MQ_ERROR_INVALID,
                    g_dngettext (GETTEXT_PACKAGE,
-                                "The text is %" G_GSIZE_FORMAT " character too long for %s "
-                                "(at most %" G_GSIZE_FORMAT "): shorten it",
-                                "The text is %" G_GSIZE_FORMAT " characters too long for %s "
-                                "(at most %" G_GSIZE_FORMAT "): shorten it",
+                                "The text is %zu character too long for %s "
+                                "(at most %zu): shorten it",
+                                "The text is %zu characters too long for %s "
+                                "(at most %zu): shorten it",
                                 length - max),
                    length - max,
                    network == MQ_SOCIAL_NETWORK_BLUESKY ? "Bluesky" : "Mastodon",

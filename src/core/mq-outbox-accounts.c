@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "mq-error.h"
@@ -177,7 +179,7 @@ mq_outbox_get_account (MqOutbox  *self,
   sqlite3_reset (stmt);
   if (rc == SQLITE_DONE)
     g_set_error (error, MQ_ERROR, MQ_ERROR_NOT_FOUND,
-                 _("Account %" G_GINT64_FORMAT " does not exist: see “marquee-cli account list”"),
+                 _("Account %" PRId64 " does not exist: see “marquee-cli account list”"),
                  account_id);
   else if (rc != SQLITE_ROW)
     mq_store_propagate (store, rc, error);

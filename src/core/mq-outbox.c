@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -346,7 +348,7 @@ mq_outbox_enqueue (MqOutbox   *self,
   if (sqlite3_changes (mq_store_get_db (self->store)) == 0)
     {
       g_set_error (error, MQ_ERROR, MQ_ERROR_NOT_FOUND,
-                   _("Announcement %" G_GINT64_FORMAT " does not exist"), announcement_id);
+                   _("Announcement %" PRId64 " does not exist"), announcement_id);
       return 0;
     }
   id = sqlite3_last_insert_rowid (mq_store_get_db (self->store));
@@ -376,7 +378,7 @@ mq_outbox_get_job (MqOutbox  *self,
     {
       sqlite3_reset (stmt);
       g_set_error (error, MQ_ERROR, MQ_ERROR_NOT_FOUND,
-                   _("Outbox job %" G_GINT64_FORMAT " does not exist"), job_id);
+                   _("Outbox job %" PRId64 " does not exist"), job_id);
       return NULL;
     }
   if (rc != SQLITE_ROW)
@@ -450,7 +452,7 @@ set_state (MqOutbox   *self,
   if (sqlite3_changes (mq_store_get_db (self->store)) == 0)
     {
       g_set_error (error, MQ_ERROR, MQ_ERROR_NOT_FOUND,
-                   _("Outbox job %" G_GINT64_FORMAT " is not %s"), job_id, from);
+                   _("Outbox job %" PRId64 " is not %s"), job_id, from);
       return FALSE;
     }
   mq_store_notify_changed (self->store, "outbox");

@@ -18,46 +18,13 @@
 #include "mq-check-in-log.h"
 #include "mq-error.h"
 #include "mq-event-catalog.h"
+#include "mq-import-matcher-private.h"
 #include "mq-importer.h"
 #include "mq-person-directory.h"
 #include "mq-rsvp-ledger.h"
-#include "mq-search-text.h"
 #include "mq-store-private.h"
 
 #define PROGRESS_EVERY 500
-/* People with the same folded name that the duplicate check looks at. */
-#define NAME_CANDIDATES 50
-
-typedef struct
-{
-  MqStore              *store;
-  MqImportMapping      *mapping;
-  MqPersonDirectory    *directory;
-  MqRsvpLedger         *ledger;
-  MqCheckInLog         *log;
-  gint64                event_id;
-  char                 *source;     /* "import:meetup" */
-  MqImportReport       *report;
-  GHashTable           *seen;       /* person id -> line, this run */
-  GHashTable           *name_seen;  /* name -> rows without email or handle */
-  GString              *scratch;
-} Import;
-
-/* One row's values, trimmed; NULL when missing or empty. */
-typedef struct
-{
-  char         *name;
-  char         *email;
-  char         *phone;
-  char         *mastodon;
-  char         *bluesky;
-  char         *organization;
-  char         *pronouns;
-  char         *rsvp_time;
-  MqRsvpStatus  status;
-  int           party_size;
-  gboolean      checked_in;
-} Row;
 
 static void
 row_clear (Row *row)
@@ -241,170 +208,6 @@ row_is_blank (const char * const *fields,
   return TRUE;
 }
 
-/* A row without email or handle is the k-th row of that name in the file;
- * it is the k-th RSVP of that name to this event, if there is one.
- */
-static gint64
-find_by_event_name (Import      *import,
-                    const char  *name,
-                    GError     **error)
-{
-  sqlite3_stmt *stmt;
-  guint occurrence = GPOINTER_TO_UINT (g_hash_table_lookup (import->name_seen, name));
-  gint64 id = 0;
-  int rc;
-
-  g_hash_table_replace (import->name_seen, g_strdup (name), GUINT_TO_POINTER (occurrence + 1));
-
-  if (!(stmt = mq_store_prepare (import->store,
-                                 "SELECT p.id FROM rsvps r JOIN people p ON p.id = r.person_id"
-                                 " WHERE r.event_id = ?1 AND p.name = ?2"
-                                 " ORDER BY p.id LIMIT 1 OFFSET ?3",
-                                 error)))
-    return -1;
-
-  sqlite3_bind_int64 (stmt, 1, import->event_id);
-  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 3, occurrence);
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return mq_store_propagate (import->store, rc, error) ? 0 : -1;
-
-  return id;
-}
-
-/* Someone already in the directory under the same name (case, accents and
- * punctuation aside), found through the directory's FTS index.
- */
-static gint64
-find_same_name (Import      *import,
-                const char  *name,
-                GError     **error)
-{
-  g_autofree char *folded = mq_search_text_fold (name);
-  g_autofree char *phrase = NULL;
-  sqlite3_stmt *stmt;
-  gint64 id = 0;
-  int rc;
-
-  g_strstrip (folded);
-  if (*folded == '\0')
-    return 0;
-
-  /* The folded text has letters, digits and spaces only: a safe phrase. */
-  phrase = g_strdup_printf ("\"%s\"", folded);
-
-  if (!(stmt = mq_store_prepare (import->store,
-                                 "SELECT p.id, p.name FROM people_fts f JOIN people p ON p.id = f.rowid"
-                                 " WHERE people_fts MATCH ?1 ORDER BY p.id LIMIT " G_STRINGIFY (NAME_CANDIDATES),
-                                 error)))
-    return -1;
-
-  sqlite3_bind_text (stmt, 1, phrase, -1, SQLITE_TRANSIENT);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autofree char *other = mq_search_text_fold ((const char *) sqlite3_column_text (stmt, 1));
-
-      g_strstrip (other);
-      if (g_str_equal (other, folded))
-        {
-          id = sqlite3_column_int64 (stmt, 0);
-          break;
-        }
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return mq_store_propagate (import->store, rc, error) ? 0 : -1;
-
-  return id;
-}
-
-/* Returns the matched person, NULL (no error) when nobody matches. */
-static MqPerson *
-match_person (Import  *import,
-              Row     *row,
-              GError **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  MqPerson *person = NULL;
-  gint64 id;
-
-  if (row->email != NULL)
-    {
-      person = mq_person_directory_find_by_email (import->directory, row->email, &local_error);
-      if (person != NULL || local_error != NULL)
-        goto out;
-    }
-  if (row->mastodon != NULL)
-    {
-      person = mq_person_directory_find_by_handle (import->directory, row->mastodon, &local_error);
-      if (person != NULL || local_error != NULL)
-        goto out;
-    }
-  if (row->bluesky != NULL)
-    {
-      person = mq_person_directory_find_by_handle (import->directory, row->bluesky, &local_error);
-      if (person != NULL || local_error != NULL)
-        goto out;
-    }
-
-  if (row->email == NULL && row->mastodon == NULL && row->bluesky == NULL)
-    {
-      if ((id = find_by_event_name (import, row->name, error)) < 0)
-        return NULL;
-      if (id > 0)
-        return mq_person_directory_get (import->directory, id, error);
-    }
-
-out:
-  if (local_error != NULL)
-    g_propagate_error (error, g_steal_pointer (&local_error));
-  return person;
-}
-
-/* Fills what the directory does not know yet; never overwrites. */
-static gboolean
-complete_person (Import    *import,
-                 MqPerson  *person,
-                 Row       *row,
-                 GError   **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  gboolean changed = FALSE;
-
-#define FILL(getter, setter, text) \
-  if ((text) != NULL && getter (person) == NULL) { setter (person, text); changed = TRUE; }
-
-  FILL (mq_person_get_email, mq_person_set_email, row->email);
-  FILL (mq_person_get_phone, mq_person_set_phone, row->phone);
-  FILL (mq_person_get_mastodon, mq_person_set_mastodon, row->mastodon);
-  FILL (mq_person_get_bluesky, mq_person_set_bluesky, row->bluesky);
-  FILL (mq_person_get_organization, mq_person_set_organization, row->organization);
-  FILL (mq_person_get_pronouns, mq_person_set_pronouns, row->pronouns);
-
-#undef FILL
-
-  if (!changed)
-    return TRUE;
-
-  /* A handle the directory refuses is no reason to lose the RSVP. */
-  if (!mq_person_directory_update (import->directory, person, &local_error) &&
-      !g_error_matches (local_error, MQ_ERROR, MQ_ERROR_INVALID))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* Returns the new person's id, 0 when the row was skipped, -1 on error. */
 static gint64
 create_person (Import  *import,
@@ -416,7 +219,7 @@ create_person (Import  *import,
   g_autoptr(GError) local_error = NULL;
   gint64 existing, id;
 
-  if ((existing = find_same_name (import, row->name, error)) < 0)
+  if ((existing = mq_import_find_same_name (import, row->name, error)) < 0)
     return -1;
 
   mq_person_set_name (person, row->name);
@@ -586,7 +389,7 @@ import_row (Import             *import,
   if (!read_row (import, fields, n_fields, line, &row))
     return TRUE;
 
-  if ((person = match_person (import, &row, &local_error)) != NULL)
+  if ((person = mq_import_match_person (import, &row, &local_error)) != NULL)
     {
       person_id = mq_person_get_id (person);
 
@@ -597,7 +400,7 @@ import_row (Import             *import,
         }
 
       import->report->people_matched++;
-      if (!complete_person (import, person, &row, error))
+      if (!mq_import_complete_person (import, person, &row, error))
         return FALSE;
     }
   else if (local_error != NULL)

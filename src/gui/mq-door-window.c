@@ -9,55 +9,9 @@
 
 #include <glib/gi18n.h>
 
-#include "mq-door-outcome.h"
 #include "mq-door-walk-in-dialog.h"
-#include "mq-door-window.h"
-#include "mq-check-in-log.h"
-#include "mq-door-lookup.h"
+#include "mq-door-window-private.h"
 #include "mq-event-stats.h"
-
-/* Only the best few: the door screen must not become a browsable guest list. */
-#define N_RESULTS 5
-
-struct _MqDoorWindow
-{
-  AdwWindow        parent_instance;
-
-  MqStore         *store;
-  gint64           event_id;
-  MqEvent         *event;
-  MqDoorLookup    *lookup;
-  MqCheckInLog    *log;
-  MqDoorOutcomeWriter *outcomes;
-  GSettings       *settings;
-  char            *station;
-  GPtrArray       *matches;        /* (element-type MqDoorMatch) what the rows show */
-  gboolean         picked;         /* the volunteer chose a row with the arrows */
-  gint64           last_admit_rsvp; /* what Ctrl+Z takes back; 0: nothing */
-  char            *last_admit_name;
-
-  GtkListBoxRow   *rows[N_RESULTS];
-  GtkLabel        *row_names[N_RESULTS];
-  GtkLabel        *row_details[N_RESULTS];
-
-  /* Template widgets */
-  AdwWindowTitle  *window_title;
-  GtkLabel        *admitted_label;
-  GtkLabel        *admitted_caption;
-  GtkLabel        *capacity_label;
-  GtkLabel        *capacity_caption;
-  GtkLabel        *newcomers_label;
-  GtkLabel        *newcomers_caption;
-  GtkSearchEntry  *search_entry;
-  GtkListBox      *results_list;
-  GtkLabel        *hint_label;
-  GtkWidget       *outcome_box;
-  GtkImage        *outcome_icon;
-  GtkLabel        *outcome_title;
-  GtkLabel        *outcome_name;
-  GtkLabel        *outcome_detail;
-  GtkWidget       *outcome_walk_in;
-};
 
 G_DEFINE_FINAL_TYPE (MqDoorWindow, mq_door_window, ADW_TYPE_WINDOW)
 
@@ -70,15 +24,15 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-refocus (MqDoorWindow *self)
+void
+_mq_door_window_refocus (MqDoorWindow *self)
 {
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
-static void
-show_outcome (MqDoorWindow        *self,
-              const MqDoorOutcome *outcome)
+void
+_mq_door_window_show_outcome (MqDoorWindow        *self,
+                              const MqDoorOutcome *outcome)
 {
   static const char * const styles[] = { "admitted", "already-in", "refused", "neutral" };
   g_autofree char *spoken = NULL;
@@ -104,9 +58,9 @@ show_outcome (MqDoorWindow        *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
 }
 
-static void
-show_error (MqDoorWindow *self,
-            const GError *error)
+void
+_mq_door_window_show_error (MqDoorWindow *self,
+                            const GError *error)
 {
   MqDoorOutcome outcome = {
     .kind = MQ_DOOR_OUTCOME_FAILED,
@@ -116,7 +70,7 @@ show_error (MqDoorWindow *self,
     .detail = error->message,
   };
 
-  show_outcome (self, &outcome);
+  _mq_door_window_show_outcome (self, &outcome);
 }
 
 static void
@@ -184,358 +138,6 @@ on_store_changed (MqStore      *store,
   update_counters (self);
 }
 
-static char *
-describe_match (const MqDoorMatch *match)
-{
-  GString *text = g_string_new (NULL);
-
-  switch (match->status)
-    {
-    case MQ_RSVP_STATUS_GOING:
-      if (match->party_size > 1)
-        g_string_append_printf (text, _("Going, party of %d"), match->party_size);
-      else
-        g_string_append (text, _("Going"));
-      break;
-    case MQ_RSVP_STATUS_MAYBE:
-      g_string_append (text, _("Maybe"));
-      break;
-    case MQ_RSVP_STATUS_WAITLISTED:
-      g_string_append (text, _("Waitlisted"));
-      break;
-    case MQ_RSVP_STATUS_DECLINED:
-      g_string_append (text, _("Declined"));
-      break;
-    case MQ_RSVP_STATUS_CANCELLED:
-      g_string_append (text, _("Cancelled"));
-      break;
-    default:
-      break;
-    }
-
-  if (match->kind == MQ_DOOR_MATCH_CODE)
-    g_string_append_printf (text, " · %s", _("ticket"));
-  else if (match->kind == MQ_DOOR_MATCH_FUZZY)
-    g_string_append_printf (text, " · %s", _("similar name"));
-
-  return g_string_free (text, FALSE);
-}
-
-static void
-update_hint (MqDoorWindow *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-
-  if (text[0] == '\0')
-    gtk_label_set_label (self->hint_label, _("Type two letters of a name, or scan a ticket."));
-  else if (self->matches->len == 0)
-    gtk_label_set_label (self->hint_label, _("Nobody on the list matches. Ctrl+N adds a walk-in."));
-  else if (self->matches->len == 1)
-    gtk_label_set_label (self->hint_label, _("Press Enter to admit."));
-  else
-    gtk_label_set_label (self->hint_label, _("Several match: pick with ↑ ↓, then Enter."));
-}
-
-static void
-select_row (MqDoorWindow *self,
-            guint         index)
-{
-  if (index < self->matches->len)
-    gtk_list_box_select_row (self->results_list, self->rows[index]);
-  else
-    gtk_list_box_unselect_all (self->results_list);
-}
-
-static gboolean
-search (MqDoorWindow *self,
-        const char   *text,
-        GError      **error)
-{
-  g_autoptr(GPtrArray) found = NULL;
-
-  if (text[0] == '\0')
-    found = g_ptr_array_new_with_free_func ((GDestroyNotify) mq_door_match_free);
-  else if (!(found = mq_door_lookup_search (self->lookup, text, N_RESULTS, error)))
-    return FALSE;
-
-  g_ptr_array_unref (self->matches);
-  self->matches = g_steal_pointer (&found);
-  self->picked = FALSE;
-
-  for (guint i = 0; i < N_RESULTS; i++)
-    {
-      gboolean shown = i < self->matches->len;
-
-      gtk_widget_set_visible (GTK_WIDGET (self->rows[i]), shown);
-      if (shown)
-        {
-          const MqDoorMatch *match = g_ptr_array_index (self->matches, i);
-          g_autofree char *detail = describe_match (match);
-
-          gtk_label_set_label (self->row_names[i], match->name);
-          gtk_label_set_label (self->row_details[i], detail);
-        }
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->results_list), self->matches->len > 0);
-  select_row (self, 0);
-  update_hint (self);
-
-  return TRUE;
-}
-
-static void
-on_search_changed (GtkSearchEntry *entry,
-                   MqDoorWindow   *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!search (self, gtk_editable_get_text (GTK_EDITABLE (entry)), &error))
-    show_error (self, error);
-}
-
-static void
-on_stop_search (GtkSearchEntry *entry,
-                MqDoorWindow   *self)
-{
-  gtk_editable_set_text (GTK_EDITABLE (entry), "");
-}
-
-static void
-admit (MqDoorWindow      *self,
-       const MqDoorMatch *match)
-{
-  g_autoptr(MqCheckIn) record = NULL;
-  g_autoptr(GError) error = NULL;
-  g_auto(MqDoorOutcome) outcome = { 0 };
-  MqAdmitOutcome result;
-
-  result = mq_check_in_log_admit (self->log, match->rsvp_id, 0, self->station, NULL, &record, &error);
-  if (result == MQ_ADMIT_FAILED)
-    {
-      show_error (self, error);
-      return;
-    }
-
-  if (!mq_door_outcome_writer_describe (self->outcomes, self->event, match->person_id, match->name,
-                                        match->status, result, record, &outcome, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-
-  if (result == MQ_ADMIT_ADMITTED)
-    {
-      self->last_admit_rsvp = match->rsvp_id;
-      g_free (self->last_admit_name);
-      self->last_admit_name = g_strdup (match->name);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "door.undo", TRUE);
-    }
-
-  show_outcome (self, &outcome);
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-}
-
-static void
-show_not_on_list (MqDoorWindow *self,
-                  const char   *text)
-{
-  MqDoorOutcome outcome = {
-    .kind = MQ_DOOR_OUTCOME_NOT_ON_LIST,
-    .style = "refused",
-    .icon_name = "dialog-question-symbolic",
-    .title = (char *) _("Not on the list"),
-    .name = (char *) text,
-    .detail = (char *) _("Check the spelling, or add them as a walk-in."),
-  };
-
-  show_outcome (self, &outcome);
-}
-
-/* What a scanner does: the code and Enter. A name needs to be unambiguous. */
-static void
-on_search_activate (GtkSearchEntry *entry,
-                    MqDoorWindow   *self)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
-  GtkListBoxRow *selected;
-  const MqDoorMatch *best;
-  g_autoptr(GError) error = NULL;
-  gboolean picked = self->picked;
-  int index = 0;
-
-  if (text[0] == '\0')
-    return;
-
-  /* A scanner may beat the changed handler; never admit from stale rows. */
-  selected = gtk_list_box_get_selected_row (self->results_list);
-  if (selected != NULL)
-    index = gtk_list_box_row_get_index (selected);
-  if (!picked && !search (self, text, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-
-  if (self->matches->len == 0)
-    {
-      show_not_on_list (self, text);
-      return;
-    }
-
-  best = g_ptr_array_index (self->matches, 0);
-  if (picked && index >= 0 && (guint) index < self->matches->len)
-    admit (self, g_ptr_array_index (self->matches, index));
-  else if (best->kind == MQ_DOOR_MATCH_CODE || self->matches->len == 1)
-    admit (self, best);
-  else
-    gtk_widget_error_bell (GTK_WIDGET (entry));
-}
-
-static void
-on_result_activated (GtkListBox    *list,
-                     GtkListBoxRow *row,
-                     MqDoorWindow  *self)
-{
-  int index = gtk_list_box_row_get_index (row);
-
-  if (index >= 0 && (guint) index < self->matches->len)
-    admit (self, g_ptr_array_index (self->matches, index));
-  refocus (self);
-}
-
-static gboolean
-on_entry_key_pressed (GtkEventControllerKey *controller,
-                      guint                  keyval,
-                      guint                  keycode,
-                      GdkModifierType        state,
-                      MqDoorWindow          *self)
-{
-  GtkListBoxRow *selected;
-  int index;
-
-  /* Before the entry's own text undo, which would be useless here. */
-  if ((state & GDK_CONTROL_MASK) && (keyval == GDK_KEY_z || keyval == GDK_KEY_Z))
-    {
-      gtk_widget_activate_action (GTK_WIDGET (self), "door.undo", NULL);
-      return TRUE;
-    }
-
-  if (keyval != GDK_KEY_Up && keyval != GDK_KEY_Down &&
-      keyval != GDK_KEY_KP_Up && keyval != GDK_KEY_KP_Down)
-    return FALSE;
-
-  if (self->matches->len == 0)
-    return TRUE;
-
-  selected = gtk_list_box_get_selected_row (self->results_list);
-  index = selected != NULL ? gtk_list_box_row_get_index (selected) : -1;
-  if (keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up)
-    index = MAX (index - 1, 0);
-  else
-    index = MIN (index + 1, (int) self->matches->len - 1);
-
-  select_row (self, index);
-  self->picked = TRUE;
-  gtk_label_set_label (self->hint_label, _("Press Enter to admit the highlighted guest."));
-
-  return TRUE;
-}
-
-static void
-on_undo_response (AdwMessageDialog *dialog,
-                  const char       *response,
-                  MqDoorWindow     *self)
-{
-  GtkEditable *reason_entry = g_object_get_data (G_OBJECT (dialog), "reason-entry");
-  g_autofree char *reason = NULL;
-  g_autoptr(MqCheckIn) undo = NULL;
-  g_autoptr(GError) error = NULL;
-  MqDoorOutcome outcome = {
-    .kind = MQ_DOOR_OUTCOME_UNDONE,
-    .style = "neutral",
-    .icon_name = "edit-undo-symbolic",
-    .title = (char *) _("Admit taken back"),
-  };
-
-  refocus (self);
-  if (!g_str_equal (response, "undo") || self->last_admit_rsvp == 0)
-    return;
-
-  reason = g_strstrip (g_strdup (gtk_editable_get_text (reason_entry)));
-  if (!(undo = mq_check_in_log_undo (self->log, self->last_admit_rsvp, reason, self->station, &error)))
-    {
-      show_error (self, error);
-      return;
-    }
-
-  outcome.name = self->last_admit_name;
-  outcome.detail = reason;
-  show_outcome (self, &outcome);
-
-  self->last_admit_rsvp = 0;
-  g_clear_pointer (&self->last_admit_name, g_free);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "door.undo", FALSE);
-}
-
-static void
-on_reason_changed (GtkEditable      *entry,
-                   AdwMessageDialog *dialog)
-{
-  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  adw_message_dialog_set_response_enabled (dialog, "undo", reason[0] != '\0');
-}
-
-static void
-on_reason_activate (GtkEntry         *entry,
-                    AdwMessageDialog *dialog)
-{
-  if (adw_message_dialog_get_response_enabled (dialog, "undo"))
-    {
-      adw_message_dialog_response (dialog, "undo");
-      gtk_window_destroy (GTK_WINDOW (dialog));
-    }
-}
-
-static void
-undo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  MqDoorWindow *self = MQ_DOOR_WINDOW (widget);
-  GtkWidget *dialog;
-  GtkWidget *entry;
-
-  if (self->last_admit_rsvp == 0)
-    return;
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Take Back the Admit?"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("%s will count as not in. The log keeps both records, so say why."),
-                                  self->last_admit_name);
-  entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason, e.g. scanned the wrong ticket"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Reason for taking back the admit"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  g_object_set_data (G_OBJECT (dialog), "reason-entry", entry);
-
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Keep Admitted"),
-                                    "undo", _("_Take Back"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "undo",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "undo", FALSE);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (entry, "changed", G_CALLBACK (on_reason_changed), dialog);
-  g_signal_connect (entry, "activate", G_CALLBACK (on_reason_activate), dialog);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_undo_response), self, 0);
-
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
-}
-
 static void
 on_walk_in_admitted (MqDoorWalkInDialog *dialog,
                      MqRsvp             *rsvp,
@@ -551,7 +153,7 @@ on_walk_in_admitted (MqDoorWalkInDialog *dialog,
                                         mq_rsvp_get_name (rsvp), mq_rsvp_get_status (rsvp),
                                         result, record, &outcome, &error))
     {
-      show_error (self, error);
+      _mq_door_window_show_error (self, error);
       return;
     }
 
@@ -562,7 +164,7 @@ on_walk_in_admitted (MqDoorWalkInDialog *dialog,
       self->last_admit_name = g_strdup (mq_rsvp_get_name (rsvp));
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "door.undo", TRUE);
     }
-  show_outcome (self, &outcome);
+  _mq_door_window_show_outcome (self, &outcome);
 }
 
 static void
@@ -584,7 +186,7 @@ walk_in_action (GtkWidget  *widget,
   dialog = mq_door_walk_in_dialog_new (GTK_WINDOW (self), self->store, self->event_id,
                                        self->station, name);
   g_signal_connect_object (dialog, "admitted", G_CALLBACK (on_walk_in_admitted), self, 0);
-  g_signal_connect_object (dialog, "destroy", G_CALLBACK (refocus), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (_mq_door_window_refocus), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -597,34 +199,6 @@ fullscreen_action (GtkWidget  *widget,
     gtk_window_unfullscreen (GTK_WINDOW (widget));
   else
     gtk_window_fullscreen (GTK_WINDOW (widget));
-}
-
-static void
-build_result_rows (MqDoorWindow *self)
-{
-  for (guint i = 0; i < N_RESULTS; i++)
-    {
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-      GtkWidget *name = gtk_label_new (NULL);
-      GtkWidget *detail = gtk_label_new (NULL);
-
-      gtk_label_set_xalign (GTK_LABEL (name), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-      gtk_widget_set_hexpand (name, TRUE);
-      gtk_widget_add_css_class (name, "door-result-name");
-      gtk_label_set_xalign (GTK_LABEL (detail), 1);
-      gtk_widget_add_css_class (detail, "door-result-detail");
-      gtk_box_append (GTK_BOX (box), name);
-      gtk_box_append (GTK_BOX (box), detail);
-
-      self->rows[i] = GTK_LIST_BOX_ROW (gtk_list_box_row_new ());
-      gtk_list_box_row_set_child (self->rows[i], box);
-      gtk_widget_set_focusable (GTK_WIDGET (self->rows[i]), FALSE);
-      gtk_widget_set_visible (GTK_WIDGET (self->rows[i]), FALSE);
-      self->row_names[i] = GTK_LABEL (name);
-      self->row_details[i] = GTK_LABEL (detail);
-      gtk_list_box_append (self->results_list, GTK_WIDGET (self->rows[i]));
-    }
 }
 
 static void
@@ -675,7 +249,7 @@ mq_door_window_constructed (GObject *object)
   g_signal_connect_object (self->store, "changed::check-ins", G_CALLBACK (on_store_changed), self, 0);
   g_signal_connect_object (self->store, "changed::events", G_CALLBACK (on_store_changed), self, 0);
   update_counters (self);
-  update_hint (self);
+  _mq_door_window_update_hint (self);
 }
 
 static void
@@ -775,12 +349,16 @@ mq_door_window_class_init (MqDoorWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MqDoorWindow, outcome_name);
   gtk_widget_class_bind_template_child (widget_class, MqDoorWindow, outcome_detail);
   gtk_widget_class_bind_template_child (widget_class, MqDoorWindow, outcome_walk_in);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
-  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
-  gtk_widget_class_bind_template_callback (widget_class, on_result_activated);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_search_changed",
+                                                G_CALLBACK (_mq_door_window_on_search_changed));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_search_activate",
+                                                G_CALLBACK (_mq_door_window_on_search_activate));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_stop_search",
+                                                G_CALLBACK (_mq_door_window_on_stop_search));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_result_activated",
+                                                G_CALLBACK (_mq_door_window_on_result_activated));
 
-  gtk_widget_class_install_action (widget_class, "door.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "door.undo", NULL, _mq_door_window_undo_action);
   gtk_widget_class_install_action (widget_class, "door.walk-in", NULL, walk_in_action);
   gtk_widget_class_install_action (widget_class, "door.fullscreen", NULL, fullscreen_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "door.undo", NULL);
@@ -805,12 +383,12 @@ mq_door_window_init (MqDoorWindow *self)
       self->station = g_strdup (_("Door"));
     }
 
-  build_result_rows (self);
+  _mq_door_window_build_result_rows (self);
 
   /* Capture: the arrows and Ctrl+Z must not reach the entry's text. */
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_entry_key_pressed), self);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (_mq_door_window_on_entry_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "door.undo", FALSE);

@@ -1,0 +1,297 @@
+/* mq-door-window-search.c: the door window's search entry, result rows and keyboard
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mq-door-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mq-door-window-private.h"
+
+static char *
+describe_match (const MqDoorMatch *match)
+{
+  GString *text = g_string_new (NULL);
+
+  switch (match->status)
+    {
+    case MQ_RSVP_STATUS_GOING:
+      if (match->party_size > 1)
+        g_string_append_printf (text, _("Going, party of %d"), match->party_size);
+      else
+        g_string_append (text, _("Going"));
+      break;
+    case MQ_RSVP_STATUS_MAYBE:
+      g_string_append (text, _("Maybe"));
+      break;
+    case MQ_RSVP_STATUS_WAITLISTED:
+      g_string_append (text, _("Waitlisted"));
+      break;
+    case MQ_RSVP_STATUS_DECLINED:
+      g_string_append (text, _("Declined"));
+      break;
+    case MQ_RSVP_STATUS_CANCELLED:
+      g_string_append (text, _("Cancelled"));
+      break;
+    default:
+      break;
+    }
+
+  if (match->kind == MQ_DOOR_MATCH_CODE)
+    g_string_append_printf (text, " · %s", _("ticket"));
+  else if (match->kind == MQ_DOOR_MATCH_FUZZY)
+    g_string_append_printf (text, " · %s", _("similar name"));
+
+  return g_string_free (text, FALSE);
+}
+
+void
+_mq_door_window_update_hint (MqDoorWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  if (text[0] == '\0')
+    gtk_label_set_label (self->hint_label, _("Type two letters of a name, or scan a ticket."));
+  else if (self->matches->len == 0)
+    gtk_label_set_label (self->hint_label, _("Nobody on the list matches. Ctrl+N adds a walk-in."));
+  else if (self->matches->len == 1)
+    gtk_label_set_label (self->hint_label, _("Press Enter to admit."));
+  else
+    gtk_label_set_label (self->hint_label, _("Several match: pick with ↑ ↓, then Enter."));
+}
+
+static void
+select_row (MqDoorWindow *self,
+            guint         index)
+{
+  if (index < self->matches->len)
+    gtk_list_box_select_row (self->results_list, self->rows[index]);
+  else
+    gtk_list_box_unselect_all (self->results_list);
+}
+
+static gboolean
+search (MqDoorWindow *self,
+        const char   *text,
+        GError      **error)
+{
+  g_autoptr(GPtrArray) found = NULL;
+
+  if (text[0] == '\0')
+    found = g_ptr_array_new_with_free_func ((GDestroyNotify) mq_door_match_free);
+  else if (!(found = mq_door_lookup_search (self->lookup, text, N_RESULTS, error)))
+    return FALSE;
+
+  g_ptr_array_unref (self->matches);
+  self->matches = g_steal_pointer (&found);
+  self->picked = FALSE;
+
+  for (guint i = 0; i < N_RESULTS; i++)
+    {
+      gboolean shown = i < self->matches->len;
+
+      gtk_widget_set_visible (GTK_WIDGET (self->rows[i]), shown);
+      if (shown)
+        {
+          const MqDoorMatch *match = g_ptr_array_index (self->matches, i);
+          g_autofree char *detail = describe_match (match);
+
+          gtk_label_set_label (self->row_names[i], match->name);
+          gtk_label_set_label (self->row_details[i], detail);
+        }
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->results_list), self->matches->len > 0);
+  select_row (self, 0);
+  _mq_door_window_update_hint (self);
+
+  return TRUE;
+}
+
+void
+_mq_door_window_on_search_changed (GtkSearchEntry *entry,
+                                   MqDoorWindow   *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!search (self, gtk_editable_get_text (GTK_EDITABLE (entry)), &error))
+    _mq_door_window_show_error (self, error);
+}
+
+void
+_mq_door_window_on_stop_search (GtkSearchEntry *entry,
+                                MqDoorWindow   *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+static void
+admit (MqDoorWindow      *self,
+       const MqDoorMatch *match)
+{
+  g_autoptr(MqCheckIn) record = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(MqDoorOutcome) outcome = { 0 };
+  MqAdmitOutcome result;
+
+  result = mq_check_in_log_admit (self->log, match->rsvp_id, 0, self->station, NULL, &record, &error);
+  if (result == MQ_ADMIT_FAILED)
+    {
+      _mq_door_window_show_error (self, error);
+      return;
+    }
+
+  if (!mq_door_outcome_writer_describe (self->outcomes, self->event, match->person_id, match->name,
+                                        match->status, result, record, &outcome, &error))
+    {
+      _mq_door_window_show_error (self, error);
+      return;
+    }
+
+  if (result == MQ_ADMIT_ADMITTED)
+    {
+      self->last_admit_rsvp = match->rsvp_id;
+      g_free (self->last_admit_name);
+      self->last_admit_name = g_strdup (match->name);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "door.undo", TRUE);
+    }
+
+  _mq_door_window_show_outcome (self, &outcome);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+show_not_on_list (MqDoorWindow *self,
+                  const char   *text)
+{
+  MqDoorOutcome outcome = {
+    .kind = MQ_DOOR_OUTCOME_NOT_ON_LIST,
+    .style = "refused",
+    .icon_name = "dialog-question-symbolic",
+    .title = (char *) _("Not on the list"),
+    .name = (char *) text,
+    .detail = (char *) _("Check the spelling, or add them as a walk-in."),
+  };
+
+  _mq_door_window_show_outcome (self, &outcome);
+}
+
+/* What a scanner does: the code and Enter. A name needs to be unambiguous. */
+void
+_mq_door_window_on_search_activate (GtkSearchEntry *entry,
+                                    MqDoorWindow   *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  GtkListBoxRow *selected;
+  const MqDoorMatch *best;
+  g_autoptr(GError) error = NULL;
+  gboolean picked = self->picked;
+  int index = 0;
+
+  if (text[0] == '\0')
+    return;
+
+  /* A scanner may beat the changed handler; never admit from stale rows. */
+  selected = gtk_list_box_get_selected_row (self->results_list);
+  if (selected != NULL)
+    index = gtk_list_box_row_get_index (selected);
+  if (!picked && !search (self, text, &error))
+    {
+      _mq_door_window_show_error (self, error);
+      return;
+    }
+
+  if (self->matches->len == 0)
+    {
+      show_not_on_list (self, text);
+      return;
+    }
+
+  best = g_ptr_array_index (self->matches, 0);
+  if (picked && index >= 0 && (guint) index < self->matches->len)
+    admit (self, g_ptr_array_index (self->matches, index));
+  else if (best->kind == MQ_DOOR_MATCH_CODE || self->matches->len == 1)
+    admit (self, best);
+  else
+    gtk_widget_error_bell (GTK_WIDGET (entry));
+}
+
+void
+_mq_door_window_on_result_activated (GtkListBox    *list,
+                                     GtkListBoxRow *row,
+                                     MqDoorWindow  *self)
+{
+  int index = gtk_list_box_row_get_index (row);
+
+  if (index >= 0 && (guint) index < self->matches->len)
+    admit (self, g_ptr_array_index (self->matches, index));
+  _mq_door_window_refocus (self);
+}
+
+gboolean
+_mq_door_window_on_entry_key_pressed (GtkEventControllerKey *controller,
+                                      guint                  keyval,
+                                      guint                  keycode,
+                                      GdkModifierType        state,
+                                      MqDoorWindow          *self)
+{
+  GtkListBoxRow *selected;
+  int index;
+
+  /* Before the entry's own text undo, which would be useless here. */
+  if ((state & GDK_CONTROL_MASK) && (keyval == GDK_KEY_z || keyval == GDK_KEY_Z))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "door.undo", NULL);
+      return TRUE;
+    }
+
+  if (keyval != GDK_KEY_Up && keyval != GDK_KEY_Down &&
+      keyval != GDK_KEY_KP_Up && keyval != GDK_KEY_KP_Down)
+    return FALSE;
+
+  if (self->matches->len == 0)
+    return TRUE;
+
+  selected = gtk_list_box_get_selected_row (self->results_list);
+  index = selected != NULL ? gtk_list_box_row_get_index (selected) : -1;
+  if (keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up)
+    index = MAX (index - 1, 0);
+  else
+    index = MIN (index + 1, (int) self->matches->len - 1);
+
+  select_row (self, index);
+  self->picked = TRUE;
+  gtk_label_set_label (self->hint_label, _("Press Enter to admit the highlighted guest."));
+
+  return TRUE;
+}
+
+void
+_mq_door_window_build_result_rows (MqDoorWindow *self)
+{
+  for (guint i = 0; i < N_RESULTS; i++)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *name = gtk_label_new (NULL);
+      GtkWidget *detail = gtk_label_new (NULL);
+
+      gtk_label_set_xalign (GTK_LABEL (name), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_hexpand (name, TRUE);
+      gtk_widget_add_css_class (name, "door-result-name");
+      gtk_label_set_xalign (GTK_LABEL (detail), 1);
+      gtk_widget_add_css_class (detail, "door-result-detail");
+      gtk_box_append (GTK_BOX (box), name);
+      gtk_box_append (GTK_BOX (box), detail);
+
+      self->rows[i] = GTK_LIST_BOX_ROW (gtk_list_box_row_new ());
+      gtk_list_box_row_set_child (self->rows[i], box);
+      gtk_widget_set_focusable (GTK_WIDGET (self->rows[i]), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->rows[i]), FALSE);
+      self->row_names[i] = GTK_LABEL (name);
+      self->row_details[i] = GTK_LABEL (detail);
+      gtk_list_box_append (self->results_list, GTK_WIDGET (self->rows[i]));
+    }
+}

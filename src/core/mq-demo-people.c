@@ -278,8 +278,8 @@ mq_demo_insert_people (MqDemoContext  *ctx,
   insert = mq_store_prepare (ctx->store,
                              "INSERT INTO temp.demo_people (id, name, email, mastodon, bluesky, organization, "
                              "  pronouns, languages, notes, consent_contact, consent_photo, consent_listed, "
-                             "  search_text, created_at, updated_at) "
-                             "VALUES (?14, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
+                             "  search_text, name_key, created_at, updated_at) "
+                             "VALUES (?14, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?15, ?13, ?13)",
                              error);
   if (insert == NULL)
     goto out;
@@ -290,11 +290,13 @@ mq_demo_insert_people (MqDemoContext  *ctx,
   for (guint i = 0; i < ctx->n_people; i++)
     {
       g_autofree char *search_text = NULL;
+      g_autofree char *name_key = NULL;
       char created[32];
 
       make_person (ctx, ascii, used, i, &person);
       search_text = mq_search_text_for_person (person.name->str, person.email->str,
                                                person.mastodon->str, person.bluesky->str);
+      name_key = mq_search_text_fold_name (person.name->str);
       mq_demo_format_time (joined_from + (gint64) i * (3 * 365 * MQ_DEMO_DAY - MQ_DEMO_DAY) / ctx->n_people,
                            created);
       ctx->person_ids[i] = first_id + i;
@@ -313,6 +315,7 @@ mq_demo_insert_people (MqDemoContext  *ctx,
       sqlite3_bind_text (insert, 12, search_text, -1, SQLITE_STATIC);
       sqlite3_bind_text (insert, 13, created, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (insert, 14, ctx->person_ids[i]);
+      sqlite3_bind_text (insert, 15, name_key, -1, SQLITE_STATIC);
       if (!mq_store_step_done (ctx->store, insert, error))
         goto out;
 

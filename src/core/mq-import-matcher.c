@@ -16,9 +16,6 @@
 #include "mq-search-text.h"
 #include "mq-store-private.h"
 
-/* People with the same folded name that the duplicate check looks at. */
-#define NAME_CANDIDATES 50
-
 /* A row without email or handle is the k-th row of that name in the file;
  * it is the k-th RSVP of that name to this event, if there is one.
  */
@@ -27,6 +24,7 @@ find_by_event_name (Import      *import,
                     const char  *name,
                     GError     **error)
 {
+  g_autofree char *key = mq_search_text_fold_name (name);
   sqlite3_stmt *stmt;
   guint occurrence = GPOINTER_TO_UINT (g_hash_table_lookup (import->name_seen, name));
   gint64 id = 0;
@@ -34,9 +32,10 @@ find_by_event_name (Import      *import,
 
   g_hash_table_replace (import->name_seen, g_strdup (name), GUINT_TO_POINTER (occurrence + 1));
 
+  /* People by name_key first: the event may have a million RSVPs. */
   if (!(stmt = mq_store_prepare (import->store,
-                                 "SELECT p.id FROM rsvps r JOIN people p ON p.id = r.person_id"
-                                 " WHERE r.event_id = ?1 AND p.name = ?2"
+                                 "SELECT p.id FROM people p CROSS JOIN rsvps r ON r.person_id = p.id"
+                                 " WHERE p.name_key = ?4 AND p.name = ?2 AND r.event_id = ?1"
                                  " ORDER BY p.id LIMIT 1 OFFSET ?3",
                                  error)))
     return -1;
@@ -44,6 +43,7 @@ find_by_event_name (Import      *import,
   sqlite3_bind_int64 (stmt, 1, import->event_id);
   sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 3, occurrence);
+  sqlite3_bind_text (stmt, 4, key, -1, SQLITE_TRANSIENT);
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
@@ -57,45 +57,30 @@ find_by_event_name (Import      *import,
 }
 
 /* Someone already in the directory under the same name (case, accents and
- * punctuation aside), found through the directory's FTS index.
+ * punctuation aside): one lookup in the people_by_name_key index.
  */
 gint64
 mq_import_find_same_name (Import      *import,
                           const char  *name,
                           GError     **error)
 {
-  g_autofree char *folded = mq_search_text_fold (name);
-  g_autofree char *phrase = NULL;
+  g_autofree char *key = mq_search_text_fold_name (name);
   sqlite3_stmt *stmt;
   gint64 id = 0;
   int rc;
 
-  g_strstrip (folded);
-  if (*folded == '\0')
+  if (*key == '\0')
     return 0;
 
-  /* The folded text has letters, digits and spaces only: a safe phrase. */
-  phrase = g_strdup_printf ("\"%s\"", folded);
-
   if (!(stmt = mq_store_prepare (import->store,
-                                 "SELECT p.id, p.name FROM people_fts f JOIN people p ON p.id = f.rowid"
-                                 " WHERE people_fts MATCH ?1 ORDER BY p.id LIMIT " G_STRINGIFY (NAME_CANDIDATES),
+                                 "SELECT id FROM people WHERE name_key = ?1 ORDER BY id LIMIT 1",
                                  error)))
     return -1;
 
-  sqlite3_bind_text (stmt, 1, phrase, -1, SQLITE_TRANSIENT);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autofree char *other = mq_search_text_fold ((const char *) sqlite3_column_text (stmt, 1));
-
-      g_strstrip (other);
-      if (g_str_equal (other, folded))
-        {
-          id = sqlite3_column_int64 (stmt, 0);
-          break;
-        }
-    }
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
 
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)

@@ -416,6 +416,44 @@ import_row (Import             *import,
   return import_rsvp (import, person_id, &row, error);
 }
 
+/* New people are indexed for search once, after the last row: FTS5 writes
+ * its pending terms out at every savepoint, and the directory and the ledger
+ * open one per call, so row by row the index costs more than the rest of
+ * the import together. The triggers skip ids from people_fts_deferred on.
+ */
+static gboolean
+defer_search_index (Import  *import,
+                    GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = mq_store_prepare (import->store,
+                                 "INSERT INTO people_fts_deferred (first_id)"
+                                 " SELECT coalesce (max (id), 0) + 1 FROM people",
+                                 error)))
+    return FALSE;
+  return mq_store_step_done (import->store, stmt, error);
+}
+
+static gboolean
+fill_search_index (Import  *import,
+                   GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = mq_store_prepare (import->store,
+                                 "INSERT INTO people_fts (rowid, search_text)"
+                                 " SELECT id, search_text FROM people"
+                                 " WHERE id >= (SELECT first_id FROM people_fts_deferred)",
+                                 error)) ||
+      !mq_store_step_done (import->store, stmt, error))
+    return FALSE;
+
+  if (!(stmt = mq_store_prepare (import->store, "DELETE FROM people_fts_deferred", error)))
+    return FALSE;
+  return mq_store_step_done (import->store, stmt, error);
+}
+
 /* The rows of @reader in one transaction, which a dry run never commits. */
 static gboolean
 import_all (Import               *import,
@@ -430,7 +468,8 @@ import_all (Import               *import,
   g_autoptr(GError) local_error = NULL;
   MqImportReport *report = import->report;
 
-  if (!mq_transaction_begin (&tx, import->store, error))
+  if (!mq_transaction_begin (&tx, import->store, error) ||
+      !defer_search_index (import, error))
     return FALSE;
 
   for (;;)
@@ -466,7 +505,10 @@ import_all (Import               *import,
     progress (report->rows, user_data);
 
   /* A dry run ends here: leaving scope rolls the transaction back. */
-  return (flags & MQ_IMPORT_DRY_RUN) || mq_transaction_commit (&tx, error);
+  if (flags & MQ_IMPORT_DRY_RUN)
+    return TRUE;
+
+  return fill_search_index (import, error) && mq_transaction_commit (&tx, error);
 }
 
 MqImportReport *

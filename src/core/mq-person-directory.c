@@ -30,18 +30,18 @@ G_DEFINE_FINAL_TYPE (MqPersonDirectory, mq_person_directory, G_TYPE_OBJECT)
 
 #define TAG_SEPARATOR "\x1f"
 
-/* bind_fields() binds ?1 … ?13 in this order for both statements. */
+/* bind_fields() binds ?1 … ?13 and ?16 in this order for both statements. */
 #define PERSON_INSERT \
   "INSERT INTO people (name, email, phone, mastodon, bluesky, organization," \
   " pronouns, languages, notes, consent_contact, consent_photo, consent_listed," \
-  " search_text, created_at, updated_at)" \
-  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)"
+  " search_text, name_key, created_at, updated_at)" \
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?16, ?14, ?14)"
 
 #define PERSON_UPDATE \
   "UPDATE people SET name = ?1, email = ?2, phone = ?3, mastodon = ?4," \
   " bluesky = ?5, organization = ?6, pronouns = ?7, languages = ?8, notes = ?9," \
   " consent_contact = ?10, consent_photo = ?11, consent_listed = ?12," \
-  " search_text = ?13, updated_at = ?14 WHERE id = ?15"
+  " search_text = ?13, name_key = ?16, updated_at = ?14 WHERE id = ?15"
 
 static int
 compare_strings (gconstpointer a,
@@ -219,6 +219,7 @@ bind_fields (sqlite3_stmt *stmt,
                                                             mq_person_get_email (person),
                                                             mq_person_get_mastodon (person),
                                                             mq_person_get_bluesky (person));
+  g_autofree char *name_key = mq_search_text_fold_name (mq_person_get_name (person));
   g_autofree char *phone = strip_copy (mq_person_get_phone (person));
 
   sqlite3_bind_text (stmt, 1, mq_person_get_name (person), -1, SQLITE_TRANSIENT);
@@ -234,6 +235,7 @@ bind_fields (sqlite3_stmt *stmt,
   sqlite3_bind_int (stmt, 11, mq_person_get_consent_photo (person));
   sqlite3_bind_int (stmt, 12, mq_person_get_consent_listed (person));
   sqlite3_bind_text (stmt, 13, search_text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 16, name_key, -1, SQLITE_TRANSIENT);
 }
 
 static gboolean

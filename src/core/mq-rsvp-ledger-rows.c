@@ -192,7 +192,8 @@ next_waitlist_seq (MqStore  *store,
   int rc;
 
   if (!(stmt = mq_store_prepare (store,
-                                 "SELECT coalesce (max (waitlist_seq), 0) + 1 FROM rsvps WHERE event_id = ?1",
+                                 "SELECT coalesce (max (waitlist_seq), 0) + 1 FROM rsvps"
+                                 " WHERE event_id = ?1 AND status = 'waitlisted'",
                                  error)))
     return 0;
 

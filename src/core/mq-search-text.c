@@ -87,6 +87,21 @@ mq_search_text_fold (const char *text)
 }
 
 /**
+ * mq_search_text_fold_name:
+ * @name: (nullable): a person's name
+ *
+ * What makes two names "the same name" for the directory: folded, with no
+ * space at either end. people.name_key holds it.
+ *
+ * Returns: (transfer full): the folded name, "" for none
+ */
+char *
+mq_search_text_fold_name (const char *name)
+{
+  return g_strchug (mq_search_text_fold (name));
+}
+
+/**
  * mq_search_text_tokenize:
  * @text: (nullable): any UTF-8 text
  *

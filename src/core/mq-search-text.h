@@ -10,6 +10,7 @@
 G_BEGIN_DECLS
 
 char  *mq_search_text_fold     (const char *text);
+char  *mq_search_text_fold_name (const char *name);
 char **mq_search_text_tokenize (const char *text);
 char  *mq_search_text_for_person (const char *name,
                                   const char *email,

@@ -15,6 +15,7 @@
 
 #include "mq-core-resources.h"
 #include "mq-error.h"
+#include "mq-search-text.h"
 #include "mq-store-private.h"
 
 #define MIGRATIONS_PATH "/io/github/marqueeapp/Marquee/core/migrations"
@@ -303,10 +304,41 @@ migrate (MqStore  *self,
   return TRUE;
 }
 
+/* mq_fold_name (text): the name as the directory compares names. Schema 4
+ * fills people.name_key with it; the core writes name_key itself after that.
+ */
+static void
+fold_name_function (sqlite3_context  *context,
+                    int               argc,
+                    sqlite3_value   **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+  char *folded;
+
+  g_assert (argc == 1);
+
+  if (text == NULL)
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+
+  folded = mq_search_text_fold_name (text);
+  sqlite3_result_text (context, folded, -1, g_free);
+}
+
 static gboolean
 configure (MqStore  *self,
            GError  **error)
 {
+  int rc;
+
+  rc = sqlite3_create_function (self->db, "mq_fold_name", 1,
+                                SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                NULL, fold_name_function, NULL, NULL);
+  if (rc != SQLITE_OK)
+    return mq_store_propagate (self, rc, error);
+
   sqlite3_busy_timeout (self->db, 5000);
   sqlite3_extended_result_codes (self->db, TRUE);
 

@@ -414,6 +414,70 @@ history_lines (Fixture *f)
   return count;
 }
 
+/* Names of the people @query finds in the directory, sorted, "|"-joined. */
+static char *
+search_names (Fixture    *f,
+              const char *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) people = mq_person_directory_search (f->directory, query, 50, &error);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < people->len; i++)
+    g_ptr_array_add (names, (gpointer) mq_person_get_name (g_ptr_array_index (people, i)));
+  g_ptr_array_sort (names, compare_strings);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv ("|", (char **) names->pdata);
+}
+
+/* The import indexes its new people once at the end; the index must be
+ * whole afterwards, and people added later indexed as before.
+ */
+static void
+test_search_index (Fixture       *f,
+                   gconstpointer  data)
+{
+  gint64 ana = add_person (f, "Ana Lima", "ana@old.example", NULL);
+  g_autofree char *found = NULL;
+
+  {
+    g_autoptr(MqImportReport) report = import_fixture (f, "meetup.csv", MQ_IMPORT_PLATFORM_AUTO, MQ_IMPORT_NONE);
+
+    g_assert_cmpuint (report->people_created, >, 2);
+  }
+
+  found = search_names (f, "zoe mull");
+  g_assert_cmpstr (found, ==, "Zoë Müller");
+  g_clear_pointer (&found, g_free);
+  found = search_names (f, "ana lim");
+  g_assert_cmpstr (found, ==, "Ana Lima|Ana Lima");
+  g_clear_pointer (&found, g_free);
+
+  /* Someone added by hand after the import is found too. */
+  add_person (f, "Björn Ekström", "bjorn@example.org", NULL);
+  found = search_names (f, "bjorn");
+  g_assert_cmpstr (found, ==, "Björn Ekström");
+  g_clear_pointer (&found, g_free);
+
+  /* And a person the import created can be renamed and still be found. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) people = mq_person_directory_search (f->directory, "ravi", 5, &error);
+    MqPerson *ravi;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (people->len, ==, 1);
+    ravi = g_ptr_array_index (people, 0);
+    mq_person_set_name (ravi, "Ravindra Shankar");
+    g_assert_true (mq_person_directory_update (f->directory, ravi, &error));
+    g_assert_no_error (error);
+  }
+  found = search_names (f, "ravindra");
+  g_assert_cmpstr (found, ==, "Ravindra Shankar");
+  g_assert_cmpint (ana, >, 0);
+}
+
 static void
 test_idempotent (Fixture       *f,
                  gconstpointer  data)
@@ -520,6 +584,16 @@ test_all_or_nothing (Fixture       *f,
   after = rsvps_text (f);
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpuint (mq_person_directory_count (f->directory), ==, 4);
+
+  /* The rolled-back import left the search index working. */
+  add_person (f, "Person 17", "late@example.org", NULL);
+  {
+    g_autoptr(GError) search_error = NULL;
+    g_autoptr(GPtrArray) people = mq_person_directory_search (f->directory, "person 17", 5, &search_error);
+
+    g_assert_no_error (search_error);
+    g_assert_cmpuint (people->len, ==, 1);
+  }
 }
 
 static void
@@ -572,6 +646,7 @@ main (int   argc,
   ADD ("/core/importer/generic/rows-skipped-with-reasons", test_generic_rows);
   ADD ("/core/importer/match/email-then-handle", test_match_email_then_handle);
   ADD ("/core/importer/match/same-name-is-review", test_same_name_is_review);
+  ADD ("/core/importer/search-index/whole-after-import", test_search_index);
   ADD ("/core/importer/idempotent/every-platform", test_idempotent);
   ADD ("/core/importer/idempotent/over-capacity", test_idempotent_over_capacity);
   ADD ("/core/importer/dry-run/same-report-nothing-written", test_dry_run);

@@ -8,7 +8,8 @@ DEB_PACKAGES = meson ninja-build pkg-config gcc gettext \
 	libsoup-3.0-dev libjson-glib-dev libsqlite3-dev libsecret-1-dev \
 	libqrencode-dev libcairo2-dev libpango1.0-dev zbar-tools poppler-utils \
 	desktop-file-utils appstream xvfb xauth dbus \
-	python3 sqlite3 python3-icalendar python3-vobject nodejs
+	python3 sqlite3 python3-icalendar python3-vobject nodejs \
+	clang libclang-rt-14-dev
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RUN_DIR := _build/run

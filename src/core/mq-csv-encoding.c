@@ -153,7 +153,11 @@ mq_csv_encoding_open_input (GInputStream   *base,
   if (*encoding == MQ_CSV_ENCODING_AUTO)
     {
       if (has_bom)
-        *encoding = bom_encoding;
+        {
+          /* A BOM says UTF-8; the bytes after it may still disagree. */
+          *encoding = bom_encoding;
+          *validate = bom_encoding == MQ_CSV_ENCODING_UTF8_BOM;
+        }
       else if (seekable && peek_length == CHUNK_SIZE)
         {
           gboolean is_utf8 = TRUE;

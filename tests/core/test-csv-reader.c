@@ -360,6 +360,27 @@ test_invalid_utf8_unseekable (void)
                    "Line 4002: the text is not valid UTF-8; save the file again as “CSV UTF-8”");
 }
 
+/* Found by the fuzzer: a BOM promised UTF-8 and the bytes after it were
+ * passed on unchecked.
+ */
+static void
+test_invalid_utf8_after_bom (void)
+{
+  static const char text[] = "\xef\xbb\xbfName,Email\r\nAna,ana@example.org\r\nRen\xe9,rene@example.org\r\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqCsvReader) reader = NULL;
+
+  reader = open_bytes (bytes, TRUE, &error);
+  if (reader != NULL)
+    {
+      g_autofree char *records = read_all (reader, &error);
+    }
+  g_assert_error (error, MQ_ERROR, MQ_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "Line 3: the text is not valid UTF-8; save the file again as “CSV UTF-8”");
+}
+
 static void
 test_unseekable_small (void)
 {
@@ -430,6 +451,7 @@ main (int   argc,
   g_test_add_func ("/core/csv-reader/encoding/windows-1252-semicolon", test_windows_1252_semicolon);
   g_test_add_func ("/core/csv-reader/encoding/windows-1252-late-in-file", test_windows_1252_late_in_file);
   g_test_add_func ("/core/csv-reader/encoding/invalid-utf8-unseekable", test_invalid_utf8_unseekable);
+  g_test_add_func ("/core/csv-reader/encoding/invalid-utf8-after-bom", test_invalid_utf8_after_bom);
   g_test_add_func ("/core/csv-reader/dialect/semicolon-quoted", test_semicolon_quoted);
   g_test_add_func ("/core/csv-reader/dialect/cr-only", test_cr_only);
   g_test_add_func ("/core/csv-reader/dialect/quoted-fields", test_quoted_fields);

@@ -22,6 +22,7 @@
 #include "mq-importer.h"
 #include "mq-person-directory.h"
 #include "mq-rsvp-ledger.h"
+#include "mq-rsvp-ledger-private.h"
 #include "mq-store-private.h"
 
 #define PROGRESS_EVERY 500
@@ -306,8 +307,9 @@ import_rsvp (Import  *import,
              GError **error)
 {
   g_autoptr(MqRsvp) existing = NULL;
-  g_autoptr(MqRsvp) rsvp = NULL;
   g_autoptr(GError) local_error = NULL;
+  MqRsvpRow written = { 0 };
+  int people_in = 0;
 
   if (!(existing = mq_rsvp_ledger_find (import->ledger, import->event_id, person_id, &local_error)) &&
       local_error != NULL)
@@ -321,17 +323,19 @@ import_rsvp (Import  *import,
       MqRsvpStatus now = mq_rsvp_get_status (existing);
       gboolean same_party = mq_rsvp_get_party_size (existing) == row->party_size;
 
+      people_in = mq_rsvp_get_checked_in_people (existing);
+
       /* A "going" the ledger put on the waitlist is where it belongs. */
       if (same_party && (now == row->status ||
                          (now == MQ_RSVP_STATUS_WAITLISTED && row->status == MQ_RSVP_STATUS_GOING)))
-        rsvp = g_object_ref (existing);
+        written = (MqRsvpRow) { .id = mq_rsvp_get_id (existing), .status = now, .party_size = row->party_size };
     }
 
-  if (rsvp == NULL)
+  if (written.id == 0)
     {
-      rsvp = mq_rsvp_ledger_set (import->ledger, import->event_id, person_id, row->status, row->party_size,
-                                 import->source, "import", import->source, MQ_RSVP_SET_NONE, error);
-      if (rsvp == NULL)
+      if (!mq_rsvp_ledger_set_row (import->ledger, import->event_id, person_id, row->status, row->party_size,
+                                   import->source, "import", import->source, MQ_RSVP_SET_NONE, &written,
+                                   error))
         return FALSE;
 
       if (existing != NULL)
@@ -340,29 +344,31 @@ import_rsvp (Import  *import,
         {
           import->report->rsvps_created++;
           if (row->rsvp_time != NULL &&
-              !backdate_rsvp (import, mq_rsvp_get_id (rsvp), row->rsvp_time, error))
+              !backdate_rsvp (import, written.id, row->rsvp_time, error))
             return FALSE;
         }
     }
 
-  if (row->checked_in && mq_rsvp_get_status (rsvp) == MQ_RSVP_STATUS_GOING &&
-      mq_rsvp_get_checked_in_people (rsvp) == 0)
+  if (row->checked_in && written.status == MQ_RSVP_STATUS_GOING && people_in == 0)
     {
       g_autoptr(MqCheckIn) record = NULL;
       MqAdmitOutcome outcome;
 
       /* The rsvp snapshot may predate this run's own admit: ask the log. */
-      int in = mq_check_in_log_people_in (import->log, mq_rsvp_get_id (rsvp), &local_error);
-
-      if (in < 0 || local_error != NULL)
+      if (existing != NULL)
         {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      if (in > 0)
-        return TRUE;
+          int in = mq_check_in_log_people_in (import->log, written.id, &local_error);
 
-      outcome = mq_check_in_log_admit (import->log, mq_rsvp_get_id (rsvp), 0, "import", import->source,
+          if (in < 0 || local_error != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          if (in > 0)
+            return TRUE;
+        }
+
+      outcome = mq_check_in_log_admit (import->log, written.id, 0, "import", import->source,
                                        &record, error);
       if ((int) outcome < 0)
         return FALSE;

@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "mq-rsvp-ledger.h"
 #include "mq-rsvp.h"
 #include "mq-store.h"
 
@@ -74,6 +75,22 @@ gint64    mq_rsvp_rows_insert_row          (MqStore          *store,
                                             GError          **error);
 MqRsvp   *mq_rsvp_rows_load_rsvp           (MqStore          *store,
                                             gint64            rsvp_id,
+                                            GError          **error);
+
+/* mq_rsvp_ledger_set() without reading the whole RSVP back: for the
+ * importer, which needs the id and the status the rules gave, and for which
+ * the waitlist position a full MqRsvp carries costs a count per row.
+ */
+gboolean  mq_rsvp_ledger_set_row           (MqRsvpLedger     *self,
+                                            gint64            event_id,
+                                            gint64            person_id,
+                                            MqRsvpStatus      status,
+                                            int               party_size,
+                                            const char       *source,
+                                            const char       *actor,
+                                            const char       *reason,
+                                            MqRsvpSetFlags    flags,
+                                            MqRsvpRow        *written,
                                             GError          **error);
 
 G_END_DECLS

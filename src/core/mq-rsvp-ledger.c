@@ -187,6 +187,101 @@ resolve_status (MqRsvpLedger       *self,
   return TRUE;
 }
 
+gboolean
+mq_rsvp_ledger_set_row (MqRsvpLedger    *self,
+                        gint64           event_id,
+                        gint64           person_id,
+                        MqRsvpStatus     status,
+                        int              party_size,
+                        const char      *source,
+                        const char      *actor,
+                        const char      *reason,
+                        MqRsvpSetFlags   flags,
+                        MqRsvpRow       *written,
+                        GError         **error)
+{
+  g_auto(MqTransaction) tx = { 0 };
+  g_autofree char *now = NULL;
+  g_autofree char *override_reason = NULL;
+  MqRsvpRules rules;
+  MqRsvpRow existing;
+  MqRsvpStatus resolved;
+  gboolean found;
+  gint64 rsvp_id;
+
+  g_return_val_if_fail (MQ_IS_RSVP_LEDGER (self), FALSE);
+  g_return_val_if_fail (mq_rsvp_status_to_string (status) != NULL, FALSE);
+  g_return_val_if_fail (actor != NULL && *actor != '\0', FALSE);
+  g_return_val_if_fail (written != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (party_size < 1 || party_size > 100)
+    {
+      g_set_error (error, MQ_ERROR, MQ_ERROR_INVALID,
+                   _("A party has 1 to 100 people, not %d; change the number of guests"),
+                   party_size);
+      return FALSE;
+    }
+
+  if ((flags & MQ_RSVP_SET_OVERRIDE) != 0)
+    {
+      override_reason = g_strstrip (g_strdup (reason != NULL ? reason : ""));
+      if (*override_reason == '\0')
+        {
+          g_set_error (error, MQ_ERROR, MQ_ERROR_INVALID,
+                       _("Say why this party may come over capacity: an override needs a reason"));
+          return FALSE;
+        }
+    }
+
+  if (!mq_transaction_begin (&tx, self->store, error) ||
+      !mq_rsvp_rows_load_event_rules (self->store, event_id, &rules, error) ||
+      !mq_rsvp_rows_check_person_exists (self->store, person_id, error) ||
+      !mq_rsvp_rows_load_row (self->store, event_id, person_id, &existing, &found, error) ||
+      !resolve_status (self, event_id, &rules, found ? &existing : NULL,
+                       status, party_size, flags, &resolved, error))
+    return FALSE;
+
+  now = mq_store_now_iso (self->store);
+
+  if (!found)
+    {
+      if (!(rsvp_id = mq_rsvp_rows_insert_row (self->store, event_id, person_id, resolved, party_size,
+                                               source, override_reason, now, error)) ||
+          !mq_rsvp_rows_append_history (self->store, rsvp_id, NULL, resolved, party_size,
+                                        now, actor, reason, error))
+        return FALSE;
+    }
+  else if (existing.status == resolved && existing.party_size == party_size)
+    {
+      /* Nothing changed: nothing to log, and nobody to promote. */
+      *written = existing;
+      return TRUE;
+    }
+  else
+    {
+      gboolean frees_seats = existing.status == MQ_RSVP_STATUS_GOING &&
+                             (resolved != MQ_RSVP_STATUS_GOING || party_size < existing.party_size);
+
+      rsvp_id = existing.id;
+      if (!mq_rsvp_rows_update_row (self->store, event_id, &existing, resolved, party_size,
+                                    override_reason, now, error) ||
+          !mq_rsvp_rows_append_history (self->store, rsvp_id, &existing, resolved, party_size,
+                                        now, actor, reason, error))
+        return FALSE;
+
+      if (frees_seats && promote_waitlisted (self, event_id, &rules, actor, now, error) < 0)
+        return FALSE;
+    }
+
+  mq_store_notify_changed (self->store, "rsvps");
+
+  if (!mq_transaction_commit (&tx, error))
+    return FALSE;
+
+  *written = (MqRsvpRow) { .id = rsvp_id, .status = resolved, .party_size = party_size };
+  return TRUE;
+}
 
 MqRsvp *
 mq_rsvp_ledger_set (MqRsvpLedger    *self,
@@ -200,91 +295,15 @@ mq_rsvp_ledger_set (MqRsvpLedger    *self,
                     MqRsvpSetFlags   flags,
                     GError         **error)
 {
-  g_auto(MqTransaction) tx = { 0 };
-  g_autofree char *now = NULL;
-  g_autofree char *override_reason = NULL;
-  MqRsvp *rsvp;
-  MqRsvpRules rules;
-  MqRsvpRow existing;
-  MqRsvpStatus resolved;
-  gboolean found;
-  gint64 rsvp_id;
+  MqRsvpRow written;
 
   g_return_val_if_fail (MQ_IS_RSVP_LEDGER (self), NULL);
-  g_return_val_if_fail (mq_rsvp_status_to_string (status) != NULL, NULL);
-  g_return_val_if_fail (actor != NULL && *actor != '\0', NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (party_size < 1 || party_size > 100)
-    {
-      g_set_error (error, MQ_ERROR, MQ_ERROR_INVALID,
-                   _("A party has 1 to 100 people, not %d; change the number of guests"),
-                   party_size);
-      return NULL;
-    }
-
-  if ((flags & MQ_RSVP_SET_OVERRIDE) != 0)
-    {
-      override_reason = g_strstrip (g_strdup (reason != NULL ? reason : ""));
-      if (*override_reason == '\0')
-        {
-          g_set_error (error, MQ_ERROR, MQ_ERROR_INVALID,
-                       _("Say why this party may come over capacity: an override needs a reason"));
-          return NULL;
-        }
-    }
-
-  if (!mq_transaction_begin (&tx, self->store, error) ||
-      !mq_rsvp_rows_load_event_rules (self->store, event_id, &rules, error) ||
-      !mq_rsvp_rows_check_person_exists (self->store, person_id, error) ||
-      !mq_rsvp_rows_load_row (self->store, event_id, person_id, &existing, &found, error) ||
-      !resolve_status (self, event_id, &rules, found ? &existing : NULL,
-                       status, party_size, flags, &resolved, error))
+  if (!mq_rsvp_ledger_set_row (self, event_id, person_id, status, party_size, source, actor, reason,
+                               flags, &written, error))
     return NULL;
 
-  now = mq_store_now_iso (self->store);
-
-  if (!found)
-    {
-      if (!(rsvp_id = mq_rsvp_rows_insert_row (self->store, event_id, person_id, resolved, party_size,
-                                               source, override_reason, now, error)) ||
-          !mq_rsvp_rows_append_history (self->store, rsvp_id, NULL, resolved, party_size,
-                                        now, actor, reason, error))
-        return NULL;
-    }
-  else if (existing.status == resolved && existing.party_size == party_size)
-    {
-      /* Nothing changed: nothing to log, and nobody to promote. */
-      return mq_rsvp_rows_load_rsvp (self->store, existing.id, error);
-    }
-  else
-    {
-      gboolean frees_seats = existing.status == MQ_RSVP_STATUS_GOING &&
-                             (resolved != MQ_RSVP_STATUS_GOING || party_size < existing.party_size);
-
-      rsvp_id = existing.id;
-      if (!mq_rsvp_rows_update_row (self->store, event_id, &existing, resolved, party_size,
-                                    override_reason, now, error) ||
-          !mq_rsvp_rows_append_history (self->store, rsvp_id, &existing, resolved, party_size,
-                                        now, actor, reason, error))
-        return NULL;
-
-      if (frees_seats && promote_waitlisted (self, event_id, &rules, actor, now, error) < 0)
-        return NULL;
-    }
-
-  mq_store_notify_changed (self->store, "rsvps");
-
-  if (!(rsvp = mq_rsvp_rows_load_rsvp (self->store, rsvp_id, error)))
-    return NULL;
-
-  if (!mq_transaction_commit (&tx, error))
-    {
-      g_object_unref (rsvp);
-      return NULL;
-    }
-
-  return rsvp;
+  return mq_rsvp_rows_load_rsvp (self->store, written.id, error);
 }
 
 int

@@ -578,10 +578,13 @@ mq_import_run (MqStore              *store,
    * default 2 MiB cache holds: they would be spilled to the file and read
    * back again and again. 64 MiB, and only for the import.
    */
-  if (!mq_store_exec (store, "PRAGMA cache_size = -65536", error))
+  /* Each directory and ledger call is a savepoint, whose statement journal
+   * goes to a temporary file once it outgrows 64 KiB: keep it in memory.
+   */
+  if (!mq_store_exec (store, "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY", error))
     return NULL;
   ok = import_all (&import, reader, flags, progress, user_data, cancellable, error);
-  mq_store_exec (store, "PRAGMA cache_size = -2000", NULL);
+  mq_store_exec (store, "PRAGMA cache_size = -2000; PRAGMA temp_store = DEFAULT", NULL);
 
   return ok ? g_steal_pointer (&report) : NULL;
 }

@@ -238,19 +238,24 @@ bind_fields (sqlite3_stmt *stmt,
   sqlite3_bind_text (stmt, 16, name_key, -1, SQLITE_TRANSIENT);
 }
 
+/* @replace: drop the tags the person had; a new person has none. */
 static gboolean
 write_tags (MqPersonDirectory  *self,
             gint64              id,
             const char * const *tags,
+            gboolean            replace,
             GError            **error)
 {
   sqlite3_stmt *stmt;
 
-  if (!(stmt = mq_store_prepare (self->store, "DELETE FROM person_tags WHERE person_id = ?1", error)))
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!mq_store_step_done (self->store, stmt, error))
-    return FALSE;
+  if (replace)
+    {
+      if (!(stmt = mq_store_prepare (self->store, "DELETE FROM person_tags WHERE person_id = ?1", error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (!mq_store_step_done (self->store, stmt, error))
+        return FALSE;
+    }
 
   for (guint i = 0; tags[i] != NULL; i++)
     {
@@ -343,7 +348,7 @@ mq_person_directory_add (MqPersonDirectory  *self,
     return 0;
 
   id = sqlite3_last_insert_rowid (mq_store_get_db (self->store));
-  if (!write_tags (self, id, mq_person_get_tags (person), error))
+  if (!write_tags (self, id, mq_person_get_tags (person), FALSE, error))
     return 0;
 
   mq_store_notify_changed (self->store, "people");
@@ -395,7 +400,7 @@ mq_person_directory_update (MqPersonDirectory  *self,
       return FALSE;
     }
 
-  if (!write_tags (self, id, mq_person_get_tags (person), error))
+  if (!write_tags (self, id, mq_person_get_tags (person), TRUE, error))
     return FALSE;
 
   mq_store_notify_changed (self->store, "people");

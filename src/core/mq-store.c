@@ -434,6 +434,19 @@ mq_store_in_transaction (MqStore *self)
   return self->depth > 0;
 }
 
+/* Transaction control runs once or twice per write: a cached statement
+ * spares parsing it every time (a large import opens a million savepoints).
+ */
+static gboolean
+run_cached (MqStore     *self,
+            const char  *sql,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = mq_store_prepare (self, sql, error);
+
+  return stmt != NULL && mq_store_step_done (self, stmt, error);
+}
+
 gboolean
 mq_store_begin (MqStore  *self,
                 GError  **error)
@@ -450,7 +463,7 @@ mq_store_begin (MqStore  *self,
   else
     sql = g_strdup_printf ("SAVEPOINT mq_%u", self->depth);
 
-  if (!mq_store_exec (self, sql, error))
+  if (!run_cached (self, sql, error))
     return FALSE;
 
   self->depth++;
@@ -486,7 +499,7 @@ mq_store_commit (MqStore  *self,
   else
     sql = g_strdup_printf ("RELEASE mq_%u", self->depth - 1);
 
-  if (!mq_store_exec (self, sql, error))
+  if (!run_cached (self, sql, error))
     return FALSE;
 
   self->depth--;

@@ -1,0 +1,590 @@
+/* test-bluesky-pds.c: marquee-cli against the reference Bluesky PDS
+ *
+ * with-bluesky-pds.sh starts the PDS (@atproto/pds, pinned in
+ * tests/peers/atproto) on 127.0.0.1 and a keyring of its own, and passes
+ * PDS_URL and PDS_JWT_SECRET. Accounts and app passwords are made here over
+ * HTTP, as a user makes them in the Bluesky settings; the rest goes through
+ * the built marquee-cli, and what it posted is read back from the server.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <string.h>
+
+#include "cli-test-runner.h"
+#include "crash-proxy.h"
+#include "marquee-core.h"
+#include "mq-secret-store.h"
+#include "pds-client.h"
+
+#define POST "app.bsky.feed.post"
+
+/* The screening every case announces. In C.UTF-8 (the tests' locale) the
+ * date comes out in English; the tag, title and film carry accents, emoji
+ * and CJK, so byte offsets and character counts differ everywhere.
+ */
+#define TEMPLATE \
+  "{title} ({film}) 🎬👩‍👩‍👧 {date} {time}, {venue}: {seats_left} seats left. {hashtag} " \
+  "Tickets: https://kino.example/e/42?lang=fr&seat=1 — merci @amelie.test! Ça va être génial ✨"
+#define EXPECTED_TEXT \
+  "Ciné-club: Spirited Away (千と千尋の神隠し) 🎬👩‍👩‍👧 Thu 3 Dec 2026 19:30, Kino Moviemento: " \
+  "40 seats left. #cinéclub Tickets: https://kino.example/e/42?lang=fr&seat=1 — merci " \
+  "@amelie.test! Ça va être génial ✨"
+
+static PdsClient *pds;
+
+/* The account the template mentions, whichever case makes it first. */
+static char *
+friend_did (void)
+{
+  char *did = pds_resolve_handle (pds, "amelie.test");
+
+  if (did == NULL)
+    {
+      g_autoptr(PdsAccount) friend = pds_create_account (pds, "amelie.test");
+
+      did = g_strdup (friend->did);
+    }
+  return did;
+}
+
+/* marquee-cli with @input on its standard input, as a user pipes an app password. */
+static int
+run_with_input (Cli        *cli,
+                const char *input,
+                const char *first,
+                ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("MARQUEE_CLI"));
+  g_ptr_array_add (argv, "--db");
+  g_ptr_array_add (argv, cli->db);
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_clear_pointer (&cli->out, g_free);
+  g_clear_pointer (&cli->err, g_free);
+  process = g_subprocess_newv ((const char * const *) argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                               G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, input, NULL, &cli->out, &cli->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  return g_subprocess_get_exit_status (process);
+}
+
+/* An account on the PDS with an app password, added to Marquee by the CLI
+ * (which logs in with it); returns Marquee's account id.
+ */
+static char *
+add_account (Cli        *cli,
+             const char *server,
+             PdsAccount *account)
+{
+  g_autoptr(JsonNode) list = NULL;
+  JsonObject *row;
+  char *id;
+
+  if (run_with_input (cli, account->app_password, "account", "add", "bluesky", "--server", server,
+                      "--handle", account->handle, NULL) != 0)
+    g_error ("account add failed: %s", cli->err);
+  id = g_strchomp (g_strdup (cli->out));
+
+  g_free (run_ok (cli, "account", "list", "--json", NULL));
+  list = parse_json (cli->out);
+  row = json_array_get_object_element (json_node_get_array (list), 0);
+  g_assert_cmpstr (json_object_get_string_member (row, "handle"), ==, account->handle);
+  /* The login told Marquee the account's DID. */
+  g_assert_cmpstr (json_object_get_string_member (row, "remote_id"), ==, account->did);
+  return id;
+}
+
+static char *
+add_screening (Cli *cli)
+{
+  g_free (run_ok (cli, "init", NULL));
+  return run_ok (cli, "event", "add", "--title", "Ciné-club: Spirited Away", "--kind", "screening",
+                 "--starts", "2026-12-03T19:30", "--tz", "Europe/Berlin",
+                 "--venue", "Kino Moviemento", "--capacity", "40", "--hashtag", "cinéclub",
+                 "--film-title", "千と千尋の神隠し", NULL);
+}
+
+/* `outbox run`, which must say what it did. */
+static void
+outbox_run (Cli        *cli,
+            const char *says)
+{
+  g_autofree char *out = run_ok (cli, "outbox", "run", NULL);
+
+  g_assert_cmpstr (out, ==, says);
+}
+
+/* The one job of the outbox, as `outbox list --json` shows it. */
+static JsonObject *
+only_job (Cli      *cli,
+          JsonNode **keep)
+{
+  JsonArray *jobs;
+
+  g_free (run_ok (cli, "outbox", "list", "--json", NULL));
+  *keep = parse_json (cli->out);
+  jobs = json_node_get_array (*keep);
+  g_assert_cmpuint (json_array_get_length (jobs), >=, 1);
+  return json_array_get_object_element (jobs, json_array_get_length (jobs) - 1);
+}
+
+/* The facets a post of @text must carry, found here by plain byte search,
+ * not by Marquee's scanner.
+ */
+static JsonNode *
+expected_facets (const char *text,
+                 const char *mention_did)
+{
+  const struct { const char *match, *type, *member, *value; } wanted[] = {
+    { "#cinéclub", "app.bsky.richtext.facet#tag", "tag", "cinéclub" },
+    { "https://kino.example/e/42?lang=fr&seat=1", "app.bsky.richtext.facet#link", "uri",
+      "https://kino.example/e/42?lang=fr&seat=1" },
+    { "@amelie.test", "app.bsky.richtext.facet#mention", "did", mention_did },
+  };
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < G_N_ELEMENTS (wanted); i++)
+    {
+      const char *at = strstr (text, wanted[i].match);
+
+      g_assert_nonnull (at);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "index");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "byteStart");
+      json_builder_add_int_value (builder, at - text);
+      json_builder_set_member_name (builder, "byteEnd");
+      json_builder_add_int_value (builder, at - text + strlen (wanted[i].match));
+      json_builder_end_object (builder);
+      json_builder_set_member_name (builder, "features");
+      json_builder_begin_array (builder);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "$type");
+      json_builder_add_string_value (builder, wanted[i].type);
+      json_builder_set_member_name (builder, wanted[i].member);
+      json_builder_add_string_value (builder, wanted[i].value);
+      json_builder_end_object (builder);
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  return json_builder_get_root (builder);
+}
+
+static void
+assert_json_equal (JsonNode *expected,
+                   JsonNode *actual)
+{
+  if (actual == NULL || !json_node_equal (expected, actual))
+    {
+      g_autofree char *want = json_to_string (expected, FALSE);
+      g_autofree char *got = actual ? json_to_string (actual, FALSE) : g_strdup ("nothing");
+
+      g_error ("expected %s\n got %s", want, got);
+    }
+}
+
+/* The record behind the posted job, read back from the server, with the
+ * text and facets Marquee sent compared byte for byte.
+ */
+static JsonObject *
+assert_posted (JsonObject *job,
+               PdsAccount *author,
+               const char *mention_did,
+               JsonNode  **keep)
+{
+  const char *uri = json_object_get_string_member (job, "remote_id");
+  g_autofree char *prefix = g_strconcat ("at://", author->did, "/" POST "/", NULL);
+  g_autofree char *url = NULL;
+  g_autoptr(JsonNode) facets = NULL;
+  JsonObject *record, *value;
+  const char *text;
+
+  g_assert_cmpstr (json_object_get_string_member (job, "state"), ==, "posted");
+  g_assert_true (json_object_get_null_member (job, "last_error"));
+  g_assert_true (g_str_has_prefix (uri, prefix));
+  url = g_strconcat ("https://bsky.app/profile/", author->handle, "/post/", uri + strlen (prefix), NULL);
+  g_assert_cmpstr (json_object_get_string_member (job, "remote_url"), ==, url);
+
+  *keep = pds_get_record (pds, author->did, POST, uri + strlen (prefix));
+  record = json_node_get_object (*keep);
+  g_assert_cmpstr (json_object_get_string_member (record, "uri"), ==, uri);
+  value = json_object_get_object_member (record, "value");
+  g_assert_cmpstr (json_object_get_string_member (value, "$type"), ==, POST);
+
+  text = json_object_get_string_member (value, "text");
+  g_assert_cmpuint (strlen (text), ==, strlen (json_object_get_string_member (job, "text")));
+  g_assert_cmpstr (text, ==, json_object_get_string_member (job, "text"));
+
+  facets = expected_facets (text, mention_did);
+  assert_json_equal (facets, json_object_get_member (value, "facets"));
+  /* Each range covers exactly the bytes it stands for. */
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (facets)); i++)
+    {
+      JsonObject *facet = json_array_get_object_element (json_object_get_array_member (value, "facets"), i);
+      JsonObject *index = json_object_get_object_member (facet, "index");
+      JsonObject *feature = json_array_get_object_element (json_object_get_array_member (facet, "features"), 0);
+      gint64 start = json_object_get_int_member (index, "byteStart");
+      gint64 end = json_object_get_int_member (index, "byteEnd");
+      const char *shown = json_object_get_string_member_with_default (feature, "tag", NULL);
+
+      g_assert_true (start >= 0 && start < end && end <= (gint64) strlen (text));
+      if (shown != NULL)
+        g_assert_true (text[start] == '#' && strncmp (text + start + 1, shown, end - start - 1) == 0 &&
+                       strlen (shown) == (gsize) (end - start - 1));
+    }
+  return value;
+}
+
+static gboolean
+contains_bytes (const char *haystack,
+                gsize       len,
+                const char *needle)
+{
+  gsize needle_len = strlen (needle);
+
+  for (gsize i = 0; i + needle_len <= len; i++)
+    if (memcmp (haystack + i, needle, needle_len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* No secret of @account_id is anywhere in the database files. */
+static void
+assert_no_secret_in_database (Cli    *cli,
+                              gint64  account_id)
+{
+  g_autoptr(MqSecretStore) secrets = mq_secret_store_libsecret_new ();
+  const char *names[] = { MQ_SECRET_APP_PASSWORD, MQ_SECRET_ACCESS_TOKEN, MQ_SECRET_REFRESH_TOKEN };
+  const char *suffixes[] = { "", "-wal", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MqSecret) secret = mq_secret_store_lookup (secrets, account_id, names[i], NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (secret);
+      for (guint k = 0; k < G_N_ELEMENTS (suffixes); k++)
+        {
+          g_autofree char *path = g_strconcat (cli->db, suffixes[k], NULL);
+          g_autofree char *bytes = NULL;
+          gsize len = 0;
+
+          if (!g_file_get_contents (path, &bytes, &len, NULL))
+            continue;
+          if (contains_bytes (bytes, len, secret))
+            g_error ("the %s is in %s", names[i], path);
+        }
+    }
+}
+
+static void
+test_post_with_facets_once (Cli           *cli,
+                            gconstpointer  data)
+{
+  g_autoptr(PdsAccount) club = pds_create_account (pds, "kinoclub.test");
+  g_autofree char *friend = friend_did ();
+  g_autoptr(JsonNode) jobs = NULL;
+  g_autoptr(JsonNode) again = NULL;
+  g_autoptr(JsonNode) record = NULL;
+  g_autofree char *account = add_account (cli, pds_client_get_url (pds), club);
+  g_autofree char *event = add_screening (cli);
+  g_autofree char *job_id = NULL;
+  JsonObject *job, *value;
+
+  job_id = run_ok (cli, "announce", event, "--account", account, "--text", TEMPLATE, NULL);
+  job = only_job (cli, &jobs);
+  g_assert_cmpstr (json_object_get_string_member (job, "state"), ==, "queued");
+  /* The template rendered exactly, accents, emoji and CJK as they were. */
+  g_assert_cmpstr (json_object_get_string_member (job, "text"), ==, EXPECTED_TEXT);
+  g_assert_cmpuint (pds_count_records (pds, club->did, POST), ==, 0);
+
+  outbox_run (cli, "Tried 1 post");
+  g_clear_pointer (&jobs, json_node_unref);
+  job = only_job (cli, &jobs);
+  g_assert_cmpint (json_object_get_int_member (job, "attempts"), ==, 1);
+  value = assert_posted (job, club, friend, &record);
+  g_assert_cmpstr (json_object_get_string_member (value, "text"), ==, EXPECTED_TEXT);
+  g_assert_cmpuint (pds_count_records (pds, club->did, POST), ==, 1);
+
+  /* A second run has nothing to send, and the server still has one post. */
+  outbox_run (cli, "Tried 0 posts");
+  g_assert_cmpuint (pds_count_records (pds, club->did, POST), ==, 1);
+  job = only_job (cli, &again);
+  g_assert_cmpstr (json_object_get_string_member (job, "state"), ==, "posted");
+
+  assert_no_secret_in_database (cli, g_ascii_strtoll (account, NULL, 10));
+}
+
+/* An access token the server itself would have issued, two hours ago. */
+static void
+plant_expired_access (gint64 account_id)
+{
+  g_autoptr(MqSecretStore) secrets = mq_secret_store_libsecret_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqSecret) access = mq_secret_store_lookup (secrets, account_id, MQ_SECRET_ACCESS_TOKEN, NULL, &error);
+  g_autofree char *expired = NULL;
+  g_autofree char *verdict = NULL;
+  guint status;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (access);
+  expired = pds_expire_token (pds, access);
+  /* The server's verdict, not ours: expired, not invalid. */
+  verdict = pds_session_error (pds, expired, &status);
+  g_assert_cmpstr (verdict, ==, "ExpiredToken");
+  g_assert_cmpuint (status, ==, 400);
+  mq_secret_store_store (secrets, account_id, MQ_SECRET_ACCESS_TOKEN, "Marquee test", expired, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static char *
+keyring_secret (gint64      account_id,
+                const char *name)
+{
+  g_autoptr(MqSecretStore) secrets = mq_secret_store_libsecret_new ();
+  g_autoptr(GError) error = NULL;
+  char *secret = mq_secret_store_lookup (secrets, account_id, name, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (secret);
+  return secret;
+}
+
+/* The requests the proxy passed on since the last look, one a line. */
+static char *
+calls_since (CrashProxy *proxy,
+             guint      *seen)
+{
+  g_auto(GStrv) calls = crash_proxy_dup_calls (proxy);
+  guint n = g_strv_length (calls);
+  char *joined;
+
+  g_assert_cmpuint (*seen, <=, n);
+  joined = g_strjoinv ("\n", calls + *seen);
+  *seen = n;
+  return joined;
+}
+
+static void
+test_session_refreshed (Cli           *cli,
+                        gconstpointer  data)
+{
+  g_autoptr(PdsAccount) club = pds_create_account (pds, "kino-refresh.test");
+  g_autofree char *friend = friend_did ();
+  /* Only to see which requests Marquee makes; it changes none. */
+  g_autoptr(CrashProxy) proxy = crash_proxy_new (pds_client_get_url (pds));
+  g_autoptr(JsonNode) jobs = NULL;
+  g_autofree char *account = add_account (cli, crash_proxy_get_url (proxy), club);
+  g_autofree char *event = add_screening (cli);
+  gint64 account_id = g_ascii_strtoll (account, NULL, 10);
+  g_autoptr(MqSecret) old_refresh = keyring_secret (account_id, MQ_SECRET_REFRESH_TOKEN);
+  g_autoptr(MqSecret) expired = NULL;
+  g_autoptr(MqSecret) access = NULL;
+  g_autoptr(MqSecret) refresh = NULL;
+  g_autoptr(MqSecret) relogin_access = NULL;
+  g_autoptr(JsonNode) record = NULL;
+  g_autoptr(JsonNode) second = NULL;
+  g_autofree char *verdict = NULL;
+  g_autofree char *relogin_verdict = NULL;
+  g_autofree char *login_calls = NULL;
+  g_autofree char *refresh_calls = NULL;
+  g_autofree char *relogin_calls = NULL;
+  guint seen = 0;
+  guint status;
+  JsonObject *job;
+
+  login_calls = calls_since (proxy, &seen);
+  g_assert_cmpstr (login_calls, ==, "POST com.atproto.server.createSession");
+
+  /* The access token ran out: the session is refreshed, not logged into anew. */
+  plant_expired_access (account_id);
+  expired = keyring_secret (account_id, MQ_SECRET_ACCESS_TOKEN);
+  g_free (run_ok (cli, "announce", event, "--account", account, "--text", TEMPLATE, NULL));
+  outbox_run (cli, "Tried 1 post");
+  assert_posted (only_job (cli, &jobs), club, friend, &record);
+  g_assert_cmpuint (pds_count_records (pds, club->did, POST), ==, 1);
+  refresh_calls = calls_since (proxy, &seen);
+  g_assert_cmpstr (refresh_calls, ==,
+                   "GET com.atproto.identity.resolveHandle\n"
+                   "POST com.atproto.repo.createRecord\n"
+                   "POST com.atproto.server.refreshSession\n"
+                   "POST com.atproto.repo.createRecord");
+
+  /* The new session went back to the keyring, and the server takes it. */
+  access = keyring_secret (account_id, MQ_SECRET_ACCESS_TOKEN);
+  refresh = keyring_secret (account_id, MQ_SECRET_REFRESH_TOKEN);
+  g_assert_cmpstr (access, !=, expired);
+  g_assert_cmpstr (refresh, !=, old_refresh);
+  verdict = pds_session_error (pds, access, &status);
+  g_assert_null (verdict);
+  g_assert_cmpuint (status, ==, 200);
+
+  /* Signed out elsewhere, so the refresh token is revoked too: Marquee
+   * logs in again with the app password from the keyring.
+   */
+  pds_delete_session (pds, refresh);
+  plant_expired_access (account_id);
+  g_free (run_ok (cli, "announce", event, "--account", account, "--text", "Second call: {title} {hashtag}", NULL));
+  outbox_run (cli, "Tried 1 post");
+  relogin_calls = calls_since (proxy, &seen);
+  g_assert_cmpstr (relogin_calls, ==,
+                   "POST com.atproto.repo.createRecord\n"
+                   "POST com.atproto.server.refreshSession\n"
+                   "POST com.atproto.server.createSession\n"
+                   "POST com.atproto.repo.createRecord");
+  g_clear_pointer (&jobs, json_node_unref);
+  job = only_job (cli, &jobs);
+  g_assert_cmpstr (json_object_get_string_member (job, "state"), ==, "posted");
+  second = pds_get_record (pds, club->did, POST, strrchr (json_object_get_string_member (job, "remote_id"), '/') + 1);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (json_node_get_object (second), "value"),
+                                                  "text"),
+                   ==, "Second call: Ciné-club: Spirited Away #cinéclub");
+  g_assert_cmpuint (pds_count_records (pds, club->did, POST), ==, 2);
+  relogin_access = keyring_secret (account_id, MQ_SECRET_ACCESS_TOKEN);
+  relogin_verdict = pds_session_error (pds, relogin_access, &status);
+  g_assert_null (relogin_verdict);
+  g_assert_cmpuint (status, ==, 200);
+
+  assert_no_secret_in_database (cli, account_id);
+}
+
+static void
+test_crash_between_send_and_answer (Cli           *cli,
+                                    gconstpointer  data)
+{
+  g_autoptr(PdsAccount) club = pds_create_account (pds, "kino-crash.test");
+  g_autoptr(PdsAccount) friend = pds_create_account (pds, "amelie-crash.test");
+  g_autoptr(CrashProxy) proxy = crash_proxy_new (pds_client_get_url (pds));
+  g_autofree char *account = add_account (cli, crash_proxy_get_url (proxy), club);
+  g_autofree char *event = add_screening (cli);
+  g_autoptr(GSubprocess) sender = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) jobs = NULL;
+  g_autoptr(JsonNode) record = NULL;
+  g_autoptr(JsonNode) listed = NULL;
+  g_auto(GStrv) keys = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *login_calls = NULL;
+  g_autofree char *crashed_calls = NULL;
+  g_autofree char *recovery_calls = NULL;
+  g_autofree char *idle_calls = NULL;
+  JsonObject *job;
+  guint seen = 0;
+
+  g_free (run_ok (cli, "announce", event, "--account", account, "--text", "{title} {hashtag} 🎬 @amelie-crash.test",
+                  NULL));
+  login_calls = calls_since (proxy, &seen);
+  g_assert_cmpstr (login_calls, ==, "POST com.atproto.server.createSession");
+
+  /* outbox run dies the moment the server has created the record. */
+  crash_proxy_arm (proxy);
+  sender = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
+                             g_getenv ("MARQUEE_CLI"), "--db", cli->db, "outbox", "run", NULL);
+  g_assert_no_error (error);
+  crash_proxy_set_victim (proxy, (GPid) g_ascii_strtoll (g_subprocess_get_identifier (sender), NULL, 10));
+  g_subprocess_communicate_utf8 (sender, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_signaled (sender));
+  g_assert_cmpint (g_subprocess_get_term_sig (sender), ==, SIGKILL);
+  g_assert_true (crash_proxy_killed (proxy));
+  crashed_calls = calls_since (proxy, &seen);
+  g_assert_cmpstr (crashed_calls, ==,
+                   "GET com.atproto.identity.resolveHandle\n"
+                   "POST com.atproto.repo.createRecord");
+
+  /* Left mid-send: Marquee does not know, the server has the post. */
+  job = only_job (cli, &jobs);
+  g_assert_cmpstr (json_object_get_string_member (job, "state"), ==, "sending");
+  g_assert_cmpint (json_object_get_int_member (job, "attempts"), ==, 1);
+  g_assert_cmpuint (pds_count_records (pds, club->did, POST), ==, 1);
+
+  /* The next run retries with the same record key, finds the record, and
+   * calls the job posted: still one post.
+   */
+  outbox_run (cli, "Tried 1 post");
+  g_clear_pointer (&jobs, json_node_unref);
+  job = only_job (cli, &jobs);
+  g_assert_cmpint (json_object_get_int_member (job, "attempts"), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (job, "state"), ==, "posted");
+  g_assert_cmpuint (pds_count_records (pds, club->did, POST), ==, 1);
+  listed = pds_list_records (pds, club->did, POST);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_node_get_array (listed), 0), "uri"),
+                   ==, json_object_get_string_member (job, "remote_id"));
+
+  /* The same key both times: the second create was refused (the key was
+   * taken) and the record it named was found instead.
+   */
+  keys = crash_proxy_dup_record_keys (proxy);
+  g_assert_cmpuint (g_strv_length (keys), ==, 2);
+  g_assert_cmpstr (keys[0], ==, keys[1]);
+  g_assert_true (g_str_has_suffix (json_object_get_string_member (job, "remote_id"), keys[0]));
+  recovery_calls = calls_since (proxy, &seen);
+  g_assert_cmpstr (recovery_calls, ==,
+                   "GET com.atproto.identity.resolveHandle\n"
+                   "POST com.atproto.repo.createRecord\n"
+                   "GET com.atproto.repo.getRecord");
+  outbox_run (cli, "Tried 0 posts");
+  idle_calls = calls_since (proxy, &seen);
+  g_assert_cmpstr (idle_calls, ==, "");
+
+  record = pds_get_record (pds, club->did, POST, keys[0]);
+  {
+    JsonObject *value = json_object_get_object_member (json_node_get_object (record), "value");
+    JsonArray *facets = json_object_get_array_member (value, "facets");
+    JsonObject *mention = json_array_get_object_element (facets, 1);
+
+    g_assert_cmpstr (json_object_get_string_member (value, "text"), ==,
+                     "Ciné-club: Spirited Away #cinéclub 🎬 @amelie-crash.test");
+    g_assert_cmpuint (json_array_get_length (facets), ==, 2);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (
+                       json_object_get_array_member (mention, "features"), 0), "did"), ==, friend->did);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *url = g_getenv ("PDS_URL");
+  const char *secret = g_getenv ("PDS_JWT_SECRET");
+  int status;
+
+  /* The tests' GSettings have no proxy schema; and a proxy would be wrong here. */
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  /* Run through with-bluesky-pds.sh, which starts the server or skips. */
+  if (url == NULL || secret == NULL || g_getenv ("MARQUEE_CLI") == NULL)
+    g_error ("PDS_URL, PDS_JWT_SECRET and MARQUEE_CLI must be set: run through with-bluesky-pds.sh");
+  pds = pds_client_new (url, secret);
+
+#define ADD(path, func) g_test_add ("/interop/bluesky-pds/" path, Cli, NULL, cli_setup, func, cli_teardown)
+  ADD ("post-with-facets-once", test_post_with_facets_once);
+  ADD ("session-refreshed-and-relogin", test_session_refreshed);
+  ADD ("crash-between-send-and-answer", test_crash_between_send_and_answer);
+#undef ADD
+
+  status = g_test_run ();
+  pds_client_free (pds);
+  return status;
+}

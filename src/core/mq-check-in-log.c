@@ -13,6 +13,7 @@
 
 #include "mq-check-in-log.h"
 #include "mq-error.h"
+#include "mq-rsvp-ledger.h"
 #include "mq-rsvp-private.h"
 #include "mq-store-private.h"
 
@@ -248,14 +249,16 @@ insert_record (MqCheckInLog     *self,
   return sqlite3_last_insert_rowid (mq_store_get_db (self->store));
 }
 
-MqAdmitOutcome
-mq_check_in_log_admit (MqCheckInLog  *self,
-                       gint64         rsvp_id,
-                       int            people,
-                       const char    *station,
-                       const char    *volunteer,
-                       MqCheckIn    **record,
-                       GError       **error)
+/* @reason: (nullable): why an organizer let them in, kept on the admit */
+static MqAdmitOutcome
+admit (MqCheckInLog  *self,
+       gint64         rsvp_id,
+       int            people,
+       const char    *station,
+       const char    *volunteer,
+       const char    *reason,
+       MqCheckIn    **record,
+       GError       **error)
 {
   g_auto(MqTransaction) tx = { 0 };
   g_autoptr(MqCheckIn) written = NULL;
@@ -263,10 +266,6 @@ mq_check_in_log_admit (MqCheckInLog  *self,
   int people_in;
   int remaining;
   gint64 id;
-
-  g_return_val_if_fail (MQ_IS_CHECK_IN_LOG (self), -1);
-  g_return_val_if_fail (record == NULL || *record == NULL, -1);
-  g_return_val_if_fail (error == NULL || *error == NULL, -1);
 
   if (people < 0)
     {
@@ -315,7 +314,7 @@ mq_check_in_log_admit (MqCheckInLog  *self,
 
   if (!(id = insert_record (self, &state, rsvp_id, MQ_CHECK_IN_ADMIT,
                             people > 0 ? people : remaining, 0,
-                            station, volunteer, NULL, error)) ||
+                            station, volunteer, reason, error)) ||
       !(written = load_record (self, id, error)))
     return MQ_ADMIT_FAILED;
 
@@ -328,6 +327,83 @@ mq_check_in_log_admit (MqCheckInLog  *self,
     *record = g_steal_pointer (&written);
 
   return MQ_ADMIT_ADMITTED;
+}
+
+MqAdmitOutcome
+mq_check_in_log_admit (MqCheckInLog  *self,
+                       gint64         rsvp_id,
+                       int            people,
+                       const char    *station,
+                       const char    *volunteer,
+                       MqCheckIn    **record,
+                       GError       **error)
+{
+  g_return_val_if_fail (MQ_IS_CHECK_IN_LOG (self), -1);
+  g_return_val_if_fail (record == NULL || *record == NULL, -1);
+  g_return_val_if_fail (error == NULL || *error == NULL, -1);
+
+  return admit (self, rsvp_id, people, station, volunteer, NULL, record, error);
+}
+
+MqAdmitOutcome
+mq_check_in_log_admit_override (MqCheckInLog  *self,
+                                gint64         rsvp_id,
+                                int            people,
+                                const char    *station,
+                                const char    *volunteer,
+                                const char    *reason,
+                                MqCheckIn    **record,
+                                GError       **error)
+{
+  g_auto(MqTransaction) tx = { 0 };
+  g_autoptr(MqCheckIn) written = NULL;
+  g_autofree char *why = NULL;
+  RsvpState state;
+  MqAdmitOutcome outcome;
+
+  g_return_val_if_fail (MQ_IS_CHECK_IN_LOG (self), -1);
+  g_return_val_if_fail (record == NULL || *record == NULL, -1);
+  g_return_val_if_fail (error == NULL || *error == NULL, -1);
+
+  why = g_strstrip (g_strdup (reason != NULL ? reason : ""));
+  if (*why == '\0')
+    {
+      g_set_error (error, MQ_ERROR, MQ_ERROR_INVALID,
+                   _("Say why they may come in anyway: an organizer's override needs a reason"));
+      return MQ_ADMIT_FAILED;
+    }
+
+  if (!mq_transaction_begin (&tx, self->store, error) ||
+      !load_rsvp_state (self, rsvp_id, &state, error))
+    return MQ_ADMIT_FAILED;
+
+  if (state.status != MQ_RSVP_STATUS_GOING)
+    {
+      g_autoptr(MqRsvpLedger) ledger = mq_rsvp_ledger_new (self->store);
+      g_autoptr(MqRsvp) before = NULL;
+      g_autoptr(MqRsvp) after = NULL;
+      const char *actor = volunteer != NULL && *volunteer != '\0' ? volunteer
+                          : station != NULL && *station != '\0' ? station : "door";
+
+      /* Going even over capacity: the organizer is standing at the door. */
+      if (!(before = mq_rsvp_ledger_get (ledger, rsvp_id, error)) ||
+          !(after = mq_rsvp_ledger_set (ledger, state.event_id, mq_rsvp_get_person_id (before),
+                                        MQ_RSVP_STATUS_GOING, state.party_size, NULL, actor, why,
+                                        MQ_RSVP_SET_OVERRIDE, error)))
+        return MQ_ADMIT_FAILED;
+    }
+
+  outcome = admit (self, rsvp_id, people, station, volunteer, why, &written, error);
+  if (outcome == MQ_ADMIT_FAILED)
+    return MQ_ADMIT_FAILED;
+
+  if (!mq_transaction_commit (&tx, error))
+    return MQ_ADMIT_FAILED;
+
+  if (record != NULL)
+    *record = g_steal_pointer (&written);
+
+  return outcome;
 }
 
 MqCheckIn *

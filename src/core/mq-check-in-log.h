@@ -36,6 +36,20 @@ MqAdmitOutcome mq_check_in_log_admit        (MqCheckInLog    *self,
                                              const char      *volunteer,
                                              MqCheckIn      **record,
                                              GError         **error);
+/* An organizer lets in a guest whose RSVP is not "going" (waitlisted,
+ * cancelled, declined, maybe): in one transaction the RSVP becomes "going"
+ * with MQ_RSVP_SET_OVERRIDE (over capacity if need be; @reason goes into its
+ * history) and @people of the party are admitted, the admit keeping @reason.
+ * A "going" RSVP is simply admitted. @reason must not be blank.
+ */
+MqAdmitOutcome mq_check_in_log_admit_override (MqCheckInLog *self,
+                                               gint64        rsvp_id,
+                                               int           people,
+                                               const char   *station,
+                                               const char   *volunteer,
+                                               const char   *reason,
+                                               MqCheckIn   **record,
+                                               GError      **error);
 /* Takes back the RSVP's latest admit that is not yet undone. @reason must
  * not be empty. MQ_ERROR_NOT_FOUND when nobody of the party is in.
  * Returns: (transfer full): the undo record

@@ -31,6 +31,8 @@ struct _MqDoorWindow
   gboolean         picked;         /* the volunteer chose a row with the arrows */
   gint64           last_admit_rsvp; /* what Ctrl+Z takes back; 0: nothing */
   char            *last_admit_name;
+  MqDoorMatch     *refused;        /* the guest an organizer may let in anyway */
+  guint            counters_source;
 
   GtkListBoxRow   *rows[N_RESULTS];
   GtkLabel        *row_names[N_RESULTS];
@@ -40,6 +42,9 @@ struct _MqDoorWindow
   AdwWindowTitle  *window_title;
   GtkLabel        *admitted_label;
   GtkLabel        *admitted_caption;
+  GtkWidget       *inside_card;
+  GtkLabel        *inside_label;
+  GtkLabel        *inside_caption;
   GtkLabel        *capacity_label;
   GtkLabel        *capacity_caption;
   GtkLabel        *newcomers_label;
@@ -53,6 +58,7 @@ struct _MqDoorWindow
   GtkLabel        *outcome_name;
   GtkLabel        *outcome_detail;
   GtkWidget       *outcome_walk_in;
+  GtkWidget       *outcome_override;
 };
 
 void     _mq_door_window_refocus              (MqDoorWindow          *self);
@@ -61,7 +67,32 @@ void     _mq_door_window_show_outcome         (MqDoorWindow          *self,
 void     _mq_door_window_show_error           (MqDoorWindow          *self,
                                                const GError          *error);
 
+/* mq-door-window-admit.c */
+MqDoorMatch *_mq_door_match_copy                 (const MqDoorMatch     *match);
+/* Says how an admit attempt of @guest ended; @override_reason when an
+ * organizer let them in anyway.
+ */
+void     _mq_door_window_report_admit         (MqDoorWindow          *self,
+                                               const MqDoorMatch     *guest,
+                                               MqAdmitOutcome         result,
+                                               MqCheckIn             *record,
+                                               const char            *override_reason);
+void     _mq_door_window_admit_match          (MqDoorWindow          *self,
+                                               const MqDoorMatch     *match,
+                                               gboolean               ask);
+void     _mq_door_window_admit_anyway_action  (GtkWidget             *widget,
+                                               const char            *action_name,
+                                               GVariant              *param);
+void     _mq_door_window_admit_some_action    (GtkWidget             *widget,
+                                               const char            *action_name,
+                                               GVariant              *param);
+
+/* mq-door-window-counters.c */
+void     _mq_door_window_watch_counters       (MqDoorWindow          *self);
+void     _mq_door_window_update_counters      (MqDoorWindow          *self);
+
 /* mq-door-window-search.c */
+const MqDoorMatch *_mq_door_window_get_chosen_match (MqDoorWindow    *self);
 void     _mq_door_window_build_result_rows    (MqDoorWindow          *self);
 void     _mq_door_window_update_hint          (MqDoorWindow          *self);
 void     _mq_door_window_on_search_changed    (GtkSearchEntry        *entry,
@@ -80,6 +111,15 @@ gboolean _mq_door_window_on_entry_key_pressed (GtkEventControllerKey *controller
                                                MqDoorWindow          *self);
 
 /* mq-door-window-undo.c */
+AdwMessageDialog *_mq_door_window_ask_reason  (MqDoorWindow          *self,
+                                               const char            *heading,
+                                               const char            *body,
+                                               const char            *placeholder,
+                                               const char            *entry_label,
+                                               const char            *cancel_label,
+                                               const char            *confirm,
+                                               const char            *confirm_label,
+                                               AdwResponseAppearance  appearance);
 void     _mq_door_window_undo_action          (GtkWidget             *widget,
                                                const char            *action_name,
                                                GVariant              *param);

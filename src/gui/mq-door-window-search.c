@@ -48,6 +48,25 @@ describe_match (const MqDoorMatch *match)
   return g_string_free (text, FALSE);
 }
 
+/* A party may arrive in parts; say how before Enter lets everyone in. */
+static void
+set_admit_hint (MqDoorWindow      *self,
+                const MqDoorMatch *match,
+                const char        *hint)
+{
+  g_autofree char *text = NULL;
+
+  if (match->status != MQ_RSVP_STATUS_GOING || match->party_size <= 1)
+    {
+      gtk_label_set_label (self->hint_label, hint);
+      return;
+    }
+
+  text = g_strdup_printf (_("Enter admits the party of %d; Shift+Enter if only some are here."),
+                          match->party_size);
+  gtk_label_set_label (self->hint_label, text);
+}
+
 void
 _mq_door_window_update_hint (MqDoorWindow *self)
 {
@@ -57,8 +76,9 @@ _mq_door_window_update_hint (MqDoorWindow *self)
     gtk_label_set_label (self->hint_label, _("Type two letters of a name, or scan a ticket."));
   else if (self->matches->len == 0)
     gtk_label_set_label (self->hint_label, _("Nobody on the list matches. Ctrl+N adds a walk-in."));
-  else if (self->matches->len == 1)
-    gtk_label_set_label (self->hint_label, _("Press Enter to admit."));
+  else if (self->matches->len == 1 ||
+           ((MqDoorMatch *) g_ptr_array_index (self->matches, 0))->kind == MQ_DOOR_MATCH_CODE)
+    set_admit_hint (self, g_ptr_array_index (self->matches, 0), _("Press Enter to admit."));
   else
     gtk_label_set_label (self->hint_label, _("Several match: pick with ↑ ↓, then Enter."));
 }
@@ -128,41 +148,6 @@ _mq_door_window_on_stop_search (GtkSearchEntry *entry,
 }
 
 static void
-admit (MqDoorWindow      *self,
-       const MqDoorMatch *match)
-{
-  g_autoptr(MqCheckIn) record = NULL;
-  g_autoptr(GError) error = NULL;
-  g_auto(MqDoorOutcome) outcome = { 0 };
-  MqAdmitOutcome result;
-
-  result = mq_check_in_log_admit (self->log, match->rsvp_id, 0, self->station, NULL, &record, &error);
-  if (result == MQ_ADMIT_FAILED)
-    {
-      _mq_door_window_show_error (self, error);
-      return;
-    }
-
-  if (!mq_door_outcome_writer_describe (self->outcomes, self->event, match->person_id, match->name,
-                                        match->status, result, record, &outcome, &error))
-    {
-      _mq_door_window_show_error (self, error);
-      return;
-    }
-
-  if (result == MQ_ADMIT_ADMITTED)
-    {
-      self->last_admit_rsvp = match->rsvp_id;
-      g_free (self->last_admit_name);
-      self->last_admit_name = g_strdup (match->name);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "door.undo", TRUE);
-    }
-
-  _mq_door_window_show_outcome (self, &outcome);
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-}
-
-static void
 show_not_on_list (MqDoorWindow *self,
                   const char   *text)
 {
@@ -178,44 +163,58 @@ show_not_on_list (MqDoorWindow *self,
   _mq_door_window_show_outcome (self, &outcome);
 }
 
-/* What a scanner does: the code and Enter. A name needs to be unambiguous. */
-void
-_mq_door_window_on_search_activate (GtkSearchEntry *entry,
-                                    MqDoorWindow   *self)
+/* The guest Enter means: the row picked with the arrows, else the best
+ * match when it is a ticket code or the only one. A scanner may beat the
+ * changed handler, so unpicked rows are searched again, never trusted stale.
+ * NULL when there is nobody (after saying so) or several to choose from.
+ */
+const MqDoorMatch *
+_mq_door_window_get_chosen_match (MqDoorWindow *self)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
   GtkListBoxRow *selected;
   const MqDoorMatch *best;
   g_autoptr(GError) error = NULL;
-  gboolean picked = self->picked;
   int index = 0;
 
   if (text[0] == '\0')
-    return;
+    return NULL;
 
-  /* A scanner may beat the changed handler; never admit from stale rows. */
   selected = gtk_list_box_get_selected_row (self->results_list);
   if (selected != NULL)
     index = gtk_list_box_row_get_index (selected);
-  if (!picked && !search (self, text, &error))
+  if (self->picked && index >= 0 && (guint) index < self->matches->len)
+    return g_ptr_array_index (self->matches, index);
+
+  if (!search (self, text, &error))
     {
       _mq_door_window_show_error (self, error);
-      return;
+      return NULL;
     }
 
   if (self->matches->len == 0)
     {
       show_not_on_list (self, text);
-      return;
+      return NULL;
     }
 
   best = g_ptr_array_index (self->matches, 0);
-  if (picked && index >= 0 && (guint) index < self->matches->len)
-    admit (self, g_ptr_array_index (self->matches, index));
-  else if (best->kind == MQ_DOOR_MATCH_CODE || self->matches->len == 1)
-    admit (self, best);
-  else
-    gtk_widget_error_bell (GTK_WIDGET (entry));
+  if (best->kind == MQ_DOOR_MATCH_CODE || self->matches->len == 1)
+    return best;
+
+  gtk_widget_error_bell (GTK_WIDGET (self->search_entry));
+  return NULL;
+}
+
+/* What a scanner does: the code and Enter. A name needs to be unambiguous. */
+void
+_mq_door_window_on_search_activate (GtkSearchEntry *entry,
+                                    MqDoorWindow   *self)
+{
+  const MqDoorMatch *match = _mq_door_window_get_chosen_match (self);
+
+  if (match != NULL)
+    _mq_door_window_admit_match (self, match, FALSE);
 }
 
 void
@@ -225,9 +224,9 @@ _mq_door_window_on_result_activated (GtkListBox    *list,
 {
   int index = gtk_list_box_row_get_index (row);
 
-  if (index >= 0 && (guint) index < self->matches->len)
-    admit (self, g_ptr_array_index (self->matches, index));
   _mq_door_window_refocus (self);
+  if (index >= 0 && (guint) index < self->matches->len)
+    _mq_door_window_admit_match (self, g_ptr_array_index (self->matches, index), FALSE);
 }
 
 gboolean
@@ -247,6 +246,14 @@ _mq_door_window_on_entry_key_pressed (GtkEventControllerKey *controller,
       return TRUE;
     }
 
+  /* Only part of a party is at the door. */
+  if ((state & GDK_SHIFT_MASK) &&
+      (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "door.admit-some", NULL);
+      return TRUE;
+    }
+
   if (keyval != GDK_KEY_Up && keyval != GDK_KEY_Down &&
       keyval != GDK_KEY_KP_Up && keyval != GDK_KEY_KP_Down)
     return FALSE;
@@ -263,7 +270,8 @@ _mq_door_window_on_entry_key_pressed (GtkEventControllerKey *controller,
 
   select_row (self, index);
   self->picked = TRUE;
-  gtk_label_set_label (self->hint_label, _("Press Enter to admit the highlighted guest."));
+  set_admit_hint (self, g_ptr_array_index (self->matches, index),
+                  _("Press Enter to admit the highlighted guest."));
 
   return TRUE;
 }

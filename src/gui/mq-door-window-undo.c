@@ -52,19 +52,63 @@ on_reason_changed (GtkEditable      *entry,
                    AdwMessageDialog *dialog)
 {
   g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  const char *confirm = g_object_get_data (G_OBJECT (dialog), "confirm-response");
 
-  adw_message_dialog_set_response_enabled (dialog, "undo", reason[0] != '\0');
+  adw_message_dialog_set_response_enabled (dialog, confirm, reason[0] != '\0');
 }
 
 static void
 on_reason_activate (GtkEntry         *entry,
                     AdwMessageDialog *dialog)
 {
-  if (adw_message_dialog_get_response_enabled (dialog, "undo"))
+  const char *confirm = g_object_get_data (G_OBJECT (dialog), "confirm-response");
+
+  if (adw_message_dialog_get_response_enabled (dialog, confirm))
     {
-      adw_message_dialog_response (dialog, "undo");
+      adw_message_dialog_response (dialog, confirm);
       gtk_window_destroy (GTK_WINDOW (dialog));
     }
+}
+
+/* Undo and override both change what the log says about a guest; neither
+ * goes through without a reason. The entry is the dialog's "reason-entry".
+ */
+AdwMessageDialog *
+_mq_door_window_ask_reason (MqDoorWindow          *self,
+                            const char            *heading,
+                            const char            *body,
+                            const char            *placeholder,
+                            const char            *entry_label,
+                            const char            *cancel_label,
+                            const char            *confirm,
+                            const char            *confirm_label,
+                            AdwResponseAppearance  appearance)
+{
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, entry_label, -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  g_object_set_data (G_OBJECT (dialog), "reason-entry", entry);
+  g_object_set_data_full (G_OBJECT (dialog), "confirm-response", g_strdup (confirm), g_free);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", cancel_label,
+                                    confirm, confirm_label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), confirm, appearance);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), confirm, FALSE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (entry, "changed", G_CALLBACK (on_reason_changed), dialog);
+  g_signal_connect (entry, "activate", G_CALLBACK (on_reason_activate), dialog);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+
+  return ADW_MESSAGE_DIALOG (dialog);
 }
 
 void
@@ -73,35 +117,17 @@ _mq_door_window_undo_action (GtkWidget  *widget,
                              GVariant   *param)
 {
   MqDoorWindow *self = MQ_DOOR_WINDOW (widget);
-  GtkWidget *dialog;
-  GtkWidget *entry;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
 
   if (self->last_admit_rsvp == 0)
     return;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Take Back the Admit?"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("%s will count as not in. The log keeps both records, so say why."),
-                                  self->last_admit_name);
-  entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason, e.g. scanned the wrong ticket"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Reason for taking back the admit"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  g_object_set_data (G_OBJECT (dialog), "reason-entry", entry);
-
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Keep Admitted"),
-                                    "undo", _("_Take Back"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "undo",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "undo", FALSE);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (entry, "changed", G_CALLBACK (on_reason_changed), dialog);
-  g_signal_connect (entry, "activate", G_CALLBACK (on_reason_activate), dialog);
+  body = g_strdup_printf (_("%s will count as not in. The log keeps both records, so say why."),
+                          self->last_admit_name);
+  dialog = _mq_door_window_ask_reason (self, _("Take Back the Admit?"), body,
+                                       _("Reason, e.g. scanned the wrong ticket"),
+                                       _("Reason for taking back the admit"),
+                                       _("_Keep Admitted"), "undo", _("_Take Back"), ADW_RESPONSE_DESTRUCTIVE);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_undo_response), self, 0);
-
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
 }

@@ -11,7 +11,6 @@
 
 #include "mq-door-walk-in-dialog.h"
 #include "mq-door-window-private.h"
-#include "mq-event-stats.h"
 
 G_DEFINE_FINAL_TYPE (MqDoorWindow, mq_door_window, ADW_TYPE_WINDOW)
 
@@ -48,6 +47,7 @@ _mq_door_window_show_outcome (MqDoorWindow        *self,
   gtk_label_set_label (self->outcome_detail, outcome->detail != NULL ? outcome->detail : "");
   gtk_widget_set_visible (GTK_WIDGET (self->outcome_detail), outcome->detail != NULL);
   gtk_widget_set_visible (self->outcome_walk_in, outcome->kind == MQ_DOOR_OUTCOME_NOT_ON_LIST);
+  gtk_widget_set_visible (self->outcome_override, outcome->kind == MQ_DOOR_OUTCOME_NOT_ADMISSIBLE);
   gtk_widget_set_visible (self->outcome_box, TRUE);
 
   /* Screen readers hear the whole outcome at once, not only the headline. */
@@ -74,97 +74,22 @@ _mq_door_window_show_error (MqDoorWindow *self,
 }
 
 static void
-update_counters (MqDoorWindow *self)
-{
-  MqEventStats stats = { 0 };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *admitted = NULL;
-  g_autofree char *admitted_caption = NULL;
-  g_autofree char *capacity = NULL;
-  g_autofree char *newcomers = NULL;
-  g_autofree char *newcomers_caption = NULL;
-
-  if (!mq_event_stats_compute (self->store, self->event_id, &stats, &error))
-    {
-      g_warning ("Could not count the event's guests: %s", error->message);
-      return;
-    }
-
-  admitted = g_strdup_printf ("%d / %d", stats.checked_in_people, stats.going_people);
-  admitted_caption = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "admitted of %d person going",
-                                                   "admitted of %d people going", stats.going_people),
-                                      stats.going_people);
-  gtk_label_set_label (self->admitted_label, admitted);
-  gtk_label_set_label (self->admitted_caption, admitted_caption);
-
-  if (stats.capacity < 0)
-    {
-      capacity = g_strdup ("∞");
-      gtk_label_set_label (self->capacity_caption, _("capacity: unlimited"));
-    }
-  else
-    {
-      g_autofree char *caption = g_strdup_printf (_("capacity, %d seats left"), MAX (stats.seats_left, 0));
-
-      capacity = g_strdup_printf ("%d", stats.capacity);
-      gtk_label_set_label (self->capacity_caption, caption);
-    }
-  gtk_label_set_label (self->capacity_label, capacity);
-
-  newcomers = g_strdup_printf ("%d / %d", stats.newcomers_in, stats.newcomers);
-  newcomers_caption = g_strdup (_("newcomers in"));
-  gtk_label_set_label (self->newcomers_label, newcomers);
-  gtk_label_set_label (self->newcomers_caption, newcomers_caption);
-
-  /* The big numbers alone mean little to a screen reader. */
-  {
-    g_autofree char *a = g_strdup_printf (_("%d people admitted of %d going"),
-                                          stats.checked_in_people, stats.going_people);
-    g_autofree char *n = g_strdup_printf (_("%d of %d newcomers in"),
-                                          stats.newcomers_in, stats.newcomers);
-
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->admitted_label),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, a, -1);
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->newcomers_label),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, n, -1);
-  }
-}
-
-static void
-on_store_changed (MqStore      *store,
-                  const char   *what,
-                  MqDoorWindow *self)
-{
-  update_counters (self);
-}
-
-static void
 on_walk_in_admitted (MqDoorWalkInDialog *dialog,
                      MqRsvp             *rsvp,
                      MqCheckIn          *record,
                      int                 result,
                      MqDoorWindow       *self)
 {
-  g_auto(MqDoorOutcome) outcome = { 0 };
-  g_autoptr(GError) error = NULL;
+  MqDoorMatch guest = {
+    .rsvp_id = mq_rsvp_get_id (rsvp),
+    .person_id = mq_rsvp_get_person_id (rsvp),
+    .name = (char *) mq_rsvp_get_name (rsvp),
+    .status = mq_rsvp_get_status (rsvp),
+    .party_size = mq_rsvp_get_party_size (rsvp),
+  };
 
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  if (!mq_door_outcome_writer_describe (self->outcomes, self->event, mq_rsvp_get_person_id (rsvp),
-                                        mq_rsvp_get_name (rsvp), mq_rsvp_get_status (rsvp),
-                                        result, record, &outcome, &error))
-    {
-      _mq_door_window_show_error (self, error);
-      return;
-    }
-
-  if (result == MQ_ADMIT_ADMITTED)
-    {
-      self->last_admit_rsvp = mq_rsvp_get_id (rsvp);
-      g_free (self->last_admit_name);
-      self->last_admit_name = g_strdup (mq_rsvp_get_name (rsvp));
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "door.undo", TRUE);
-    }
-  _mq_door_window_show_outcome (self, &outcome);
+  _mq_door_window_report_admit (self, &guest, result, record, NULL);
 }
 
 static void
@@ -245,11 +170,18 @@ mq_door_window_constructed (GObject *object)
   subtitle = g_strdup_printf (_("Door mode · station “%s”"), self->station);
   adw_window_title_set_subtitle (self->window_title, subtitle);
 
-  g_signal_connect_object (self->store, "changed::rsvps", G_CALLBACK (on_store_changed), self, 0);
-  g_signal_connect_object (self->store, "changed::check-ins", G_CALLBACK (on_store_changed), self, 0);
-  g_signal_connect_object (self->store, "changed::events", G_CALLBACK (on_store_changed), self, 0);
-  update_counters (self);
+  _mq_door_window_watch_counters (self);
   _mq_door_window_update_hint (self);
+}
+
+static void
+mq_door_window_dispose (GObject *object)
+{
+  MqDoorWindow *self = (MqDoorWindow *) object;
+
+  g_clear_handle_id (&self->counters_source, g_source_remove);
+
+  G_OBJECT_CLASS (mq_door_window_parent_class)->dispose (object);
 }
 
 static void
@@ -266,6 +198,7 @@ mq_door_window_finalize (GObject *object)
   g_clear_pointer (&self->station, g_free);
   g_clear_pointer (&self->matches, g_ptr_array_unref);
   g_clear_pointer (&self->last_admit_name, g_free);
+  g_clear_pointer (&self->refused, mq_door_match_free);
 
   G_OBJECT_CLASS (mq_door_window_parent_class)->finalize (object);
 }
@@ -319,6 +252,7 @@ mq_door_window_class_init (MqDoorWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = mq_door_window_constructed;
+  object_class->dispose = mq_door_window_dispose;
   object_class->finalize = mq_door_window_finalize;
   object_class->get_property = mq_door_window_get_property;
   object_class->set_property = mq_door_window_set_property;
@@ -336,6 +270,9 @@ mq_door_window_class_init (MqDoorWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MqDoorWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, MqDoorWindow, admitted_label);
   gtk_widget_class_bind_template_child (widget_class, MqDoorWindow, admitted_caption);
+  gtk_widget_class_bind_template_child (widget_class, MqDoorWindow, inside_card);
+  gtk_widget_class_bind_template_child (widget_class, MqDoorWindow, inside_label);
+  gtk_widget_class_bind_template_child (widget_class, MqDoorWindow, inside_caption);
   gtk_widget_class_bind_template_child (widget_class, MqDoorWindow, capacity_label);
   gtk_widget_class_bind_template_child (widget_class, MqDoorWindow, capacity_caption);
   gtk_widget_class_bind_template_child (widget_class, MqDoorWindow, newcomers_label);
@@ -349,6 +286,7 @@ mq_door_window_class_init (MqDoorWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MqDoorWindow, outcome_name);
   gtk_widget_class_bind_template_child (widget_class, MqDoorWindow, outcome_detail);
   gtk_widget_class_bind_template_child (widget_class, MqDoorWindow, outcome_walk_in);
+  gtk_widget_class_bind_template_child (widget_class, MqDoorWindow, outcome_override);
   gtk_widget_class_bind_template_callback_full (widget_class, "on_search_changed",
                                                 G_CALLBACK (_mq_door_window_on_search_changed));
   gtk_widget_class_bind_template_callback_full (widget_class, "on_search_activate",
@@ -360,9 +298,12 @@ mq_door_window_class_init (MqDoorWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "door.undo", NULL, _mq_door_window_undo_action);
   gtk_widget_class_install_action (widget_class, "door.walk-in", NULL, walk_in_action);
+  gtk_widget_class_install_action (widget_class, "door.admit-anyway", NULL, _mq_door_window_admit_anyway_action);
+  gtk_widget_class_install_action (widget_class, "door.admit-some", NULL, _mq_door_window_admit_some_action);
   gtk_widget_class_install_action (widget_class, "door.fullscreen", NULL, fullscreen_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "door.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "door.walk-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "door.admit-anyway", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "door.fullscreen", NULL);
 }
 
@@ -392,6 +333,7 @@ mq_door_window_init (MqDoorWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "door.undo", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "door.admit-anyway", FALSE);
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->search_entry));
 }
 

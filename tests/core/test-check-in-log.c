@@ -283,6 +283,95 @@ test_admit_bad_input (Fixture       *f,
   g_assert_cmpuint (records (f), ==, 0);
 }
 
+/* A full house (capacity 10) and a guest on the waitlist: the organizer
+ * lets them in anyway, and both the RSVP and the admit keep the reason.
+ */
+static void
+test_admit_override (Fixture       *f,
+                     gconstpointer  data)
+{
+  gint64 full = add_guest (f, "Ana García", MQ_RSVP_STATUS_GOING, 10);
+  gint64 cancelled = add_guest (f, "Bea Torres", MQ_RSVP_STATUS_CANCELLED, 1);
+  const char *blank[] = { NULL, "", "  " };
+  g_autoptr(MqRsvp) waiting = NULL;
+  g_autoptr(MqRsvp) after = NULL;
+  g_autoptr(MqCheckIn) record = NULL;
+  g_autoptr(MqCheckIn) again = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+  MqRsvpTransition *last;
+  gint64 person_id;
+  sqlite3_stmt *stmt;
+
+  stmt = mq_store_prepare (f->store,
+                           "INSERT INTO people (name, created_at, updated_at)"
+                           " VALUES ('Cem Yilmaz', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z')",
+                           &error);
+  g_assert_no_error (error);
+  g_assert_true (mq_store_step_done (f->store, stmt, NULL));
+  person_id = sqlite3_last_insert_rowid (mq_store_get_db (f->store));
+  waiting = mq_rsvp_ledger_set (f->ledger, f->event_id, person_id, MQ_RSVP_STATUS_GOING, 2,
+                                "manual", "test", NULL, MQ_RSVP_SET_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mq_rsvp_get_status (waiting), ==, MQ_RSVP_STATUS_WAITLISTED);
+
+  /* Without a reason nothing is written. */
+  for (guint i = 0; i < G_N_ELEMENTS (blank); i++)
+    {
+      g_assert_cmpint ((int) mq_check_in_log_admit_override (f->log, mq_rsvp_get_id (waiting), 0, "Door 1",
+                                                             "Kim", blank[i], &record, &error), ==, -1);
+      g_assert_error (error, MQ_ERROR, MQ_ERROR_INVALID);
+      g_assert_null (record);
+      g_clear_error (&error);
+    }
+  g_assert_cmpuint (records (f), ==, 0);
+
+  /* One of the party of two now, over capacity. */
+  set_now (f, "2026-12-01T18:45:00Z");
+  g_assert_cmpint (mq_check_in_log_admit_override (f->log, mq_rsvp_get_id (waiting), 1, "Door 1", "Kim",
+                                                   " on the crew list ", &record, &error),
+                   ==, MQ_ADMIT_ADMITTED);
+  g_assert_no_error (error);
+  g_assert_cmpint (mq_check_in_get_people (record), ==, 1);
+  g_assert_cmpstr (mq_check_in_get_reason (record), ==, "on the crew list");
+  g_assert_cmpstr (mq_check_in_get_station (record), ==, "Door 1");
+  g_assert_cmpint (people_in (f, mq_rsvp_get_id (waiting)), ==, 1);
+
+  after = mq_rsvp_ledger_get (f->ledger, mq_rsvp_get_id (waiting), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mq_rsvp_get_status (after), ==, MQ_RSVP_STATUS_GOING);
+  g_assert_cmpint (mq_rsvp_get_party_size (after), ==, 2);
+  g_assert_cmpstr (mq_rsvp_get_override_reason (after), ==, "on the crew list");
+  g_assert_cmpint (mq_rsvp_ledger_seats_taken (f->ledger, f->event_id, NULL), ==, 12);
+  history = mq_rsvp_ledger_history (f->ledger, mq_rsvp_get_id (waiting), &error);
+  g_assert_no_error (error);
+  last = g_ptr_array_index (history, history->len - 1);
+  g_assert_cmpint (mq_rsvp_transition_get_from_status (last), ==, MQ_RSVP_STATUS_WAITLISTED);
+  g_assert_cmpint (mq_rsvp_transition_get_to_status (last), ==, MQ_RSVP_STATUS_GOING);
+  g_assert_cmpstr (mq_rsvp_transition_get_actor (last), ==, "Kim");
+  g_assert_cmpstr (mq_rsvp_transition_get_reason (last), ==, "on the crew list");
+
+  /* The other one comes later: a plain admit now that the RSVP is going. */
+  g_assert_cmpint (admit (f, mq_rsvp_get_id (waiting), 0, "Door 2", &again), ==, MQ_ADMIT_ADMITTED);
+  g_assert_cmpint (mq_check_in_get_people (again), ==, 1);
+  g_assert_null (mq_check_in_get_reason (again));
+
+  /* A cancelled guest, the whole party; a going one is just admitted. */
+  g_clear_object (&record);
+  g_assert_cmpint (mq_check_in_log_admit_override (f->log, cancelled, 0, "Door 1", NULL, "changed her mind",
+                                                   &record, &error), ==, MQ_ADMIT_ADMITTED);
+  g_assert_no_error (error);
+  g_assert_cmpint (people_in (f, cancelled), ==, 1);
+  g_clear_object (&record);
+  g_assert_cmpint (mq_check_in_log_admit_override (f->log, full, 0, "Door 1", NULL, "VIP", &record, &error),
+                   ==, MQ_ADMIT_ADMITTED);
+  g_assert_cmpint (mq_check_in_get_people (record), ==, 10);
+
+  g_assert_cmpint (mq_check_in_log_event_people_in (f->log, f->event_id, &error), ==, 13);
+  g_assert_cmpuint (records (f), ==, 4);
+  g_assert_cmpuint (f->changes, ==, 4);
+}
+
 static void
 test_undo_needs_reason (Fixture       *f,
                         gconstpointer  data)
@@ -472,6 +561,7 @@ main (int   argc,
   ADD ("admit/partial-party", test_admit_partial_party);
   ADD ("admit/not-admissible", test_admit_not_admissible);
   ADD ("admit/bad-input", test_admit_bad_input);
+  ADD ("admit/override", test_admit_override);
   ADD ("undo/needs-reason", test_undo_needs_reason);
   ADD ("undo/latest-admit", test_undo_latest_admit);
   ADD ("undo/re-admit", test_readmit_after_undo);

@@ -204,6 +204,24 @@ pds_count_records (PdsClient  *self,
   return json_array_get_length (json_node_get_array (records));
 }
 
+GBytes *
+pds_get_blob (PdsClient  *self,
+              const char *did,
+              const char *cid)
+{
+  g_autofree char *repo = g_uri_escape_string (did, NULL, FALSE);
+  g_autofree char *link = g_uri_escape_string (cid, NULL, FALSE);
+  g_autofree char *url = g_strdup_printf ("%s/xrpc/com.atproto.sync.getBlob?did=%s&cid=%s", self->url, repo, link);
+  g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes;
+
+  bytes = soup_session_send_and_read (self->session, msg, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, SOUP_STATUS_OK);
+  return bytes;
+}
+
 char *
 pds_session_error (PdsClient  *self,
                    const char *access_jwt,

@@ -48,6 +48,10 @@ JsonNode   *pds_list_records        (PdsClient   *self,
 guint       pds_count_records       (PdsClient   *self,
                                      const char  *did,
                                      const char  *collection);
+/* com.atproto.sync.getBlob: the bytes the server keeps under @cid. */
+GBytes     *pds_get_blob            (PdsClient   *self,
+                                     const char  *did,
+                                     const char  *cid);
 
 /* com.atproto.server.getSession with @access_jwt: NULL when the server
  * takes it, else the server's error name ("ExpiredToken").

@@ -11,15 +11,11 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
 
-#include "cli-test-runner.h"
-#include "crash-proxy.h"
-#include "marquee-core.h"
 #include "mq-secret-store.h"
-#include "pds-client.h"
+#include "pds-test-steps.h"
 
 #define POST "app.bsky.feed.post"
 
@@ -50,99 +46,6 @@ friend_did (void)
       did = g_strdup (friend->did);
     }
   return did;
-}
-
-/* marquee-cli with @input on its standard input, as a user pipes an app password. */
-static int
-run_with_input (Cli        *cli,
-                const char *input,
-                const char *first,
-                ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  va_list args;
-
-  g_ptr_array_add (argv, (char *) g_getenv ("MARQUEE_CLI"));
-  g_ptr_array_add (argv, "--db");
-  g_ptr_array_add (argv, cli->db);
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_clear_pointer (&cli->out, g_free);
-  g_clear_pointer (&cli->err, g_free);
-  process = g_subprocess_newv ((const char * const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                               G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, input, NULL, &cli->out, &cli->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  return g_subprocess_get_exit_status (process);
-}
-
-/* An account on the PDS with an app password, added to Marquee by the CLI
- * (which logs in with it); returns Marquee's account id.
- */
-static char *
-add_account (Cli        *cli,
-             const char *server,
-             PdsAccount *account)
-{
-  g_autoptr(JsonNode) list = NULL;
-  JsonObject *row;
-  char *id;
-
-  if (run_with_input (cli, account->app_password, "account", "add", "bluesky", "--server", server,
-                      "--handle", account->handle, NULL) != 0)
-    g_error ("account add failed: %s", cli->err);
-  id = g_strchomp (g_strdup (cli->out));
-
-  g_free (run_ok (cli, "account", "list", "--json", NULL));
-  list = parse_json (cli->out);
-  row = json_array_get_object_element (json_node_get_array (list), 0);
-  g_assert_cmpstr (json_object_get_string_member (row, "handle"), ==, account->handle);
-  /* The login told Marquee the account's DID. */
-  g_assert_cmpstr (json_object_get_string_member (row, "remote_id"), ==, account->did);
-  return id;
-}
-
-static char *
-add_screening (Cli *cli)
-{
-  g_free (run_ok (cli, "init", NULL));
-  return run_ok (cli, "event", "add", "--title", "Ciné-club: Spirited Away", "--kind", "screening",
-                 "--starts", "2026-12-03T19:30", "--tz", "Europe/Berlin",
-                 "--venue", "Kino Moviemento", "--capacity", "40", "--hashtag", "cinéclub",
-                 "--film-title", "千と千尋の神隠し", NULL);
-}
-
-/* `outbox run`, which must say what it did. */
-static void
-outbox_run (Cli        *cli,
-            const char *says)
-{
-  g_autofree char *out = run_ok (cli, "outbox", "run", NULL);
-
-  g_assert_cmpstr (out, ==, says);
-}
-
-/* The one job of the outbox, as `outbox list --json` shows it. */
-static JsonObject *
-only_job (Cli      *cli,
-          JsonNode **keep)
-{
-  JsonArray *jobs;
-
-  g_free (run_ok (cli, "outbox", "list", "--json", NULL));
-  *keep = parse_json (cli->out);
-  jobs = json_node_get_array (*keep);
-  g_assert_cmpuint (json_array_get_length (jobs), >=, 1);
-  return json_array_get_object_element (jobs, json_array_get_length (jobs) - 1);
 }
 
 /* The facets a post of @text must carry, found here by plain byte search,
@@ -187,19 +90,6 @@ expected_facets (const char *text,
     }
   json_builder_end_array (builder);
   return json_builder_get_root (builder);
-}
-
-static void
-assert_json_equal (JsonNode *expected,
-                   JsonNode *actual)
-{
-  if (actual == NULL || !json_node_equal (expected, actual))
-    {
-      g_autofree char *want = json_to_string (expected, FALSE);
-      g_autofree char *got = actual ? json_to_string (actual, FALSE) : g_strdup ("nothing");
-
-      g_error ("expected %s\n got %s", want, got);
-    }
 }
 
 /* The record behind the posted job, read back from the server, with the
@@ -254,49 +144,6 @@ assert_posted (JsonObject *job,
   return value;
 }
 
-static gboolean
-contains_bytes (const char *haystack,
-                gsize       len,
-                const char *needle)
-{
-  gsize needle_len = strlen (needle);
-
-  for (gsize i = 0; i + needle_len <= len; i++)
-    if (memcmp (haystack + i, needle, needle_len) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-/* No secret of @account_id is anywhere in the database files. */
-static void
-assert_no_secret_in_database (Cli    *cli,
-                              gint64  account_id)
-{
-  g_autoptr(MqSecretStore) secrets = mq_secret_store_libsecret_new ();
-  const char *names[] = { MQ_SECRET_APP_PASSWORD, MQ_SECRET_ACCESS_TOKEN, MQ_SECRET_REFRESH_TOKEN };
-  const char *suffixes[] = { "", "-wal", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(MqSecret) secret = mq_secret_store_lookup (secrets, account_id, names[i], NULL, &error);
-
-      g_assert_no_error (error);
-      g_assert_nonnull (secret);
-      for (guint k = 0; k < G_N_ELEMENTS (suffixes); k++)
-        {
-          g_autofree char *path = g_strconcat (cli->db, suffixes[k], NULL);
-          g_autofree char *bytes = NULL;
-          gsize len = 0;
-
-          if (!g_file_get_contents (path, &bytes, &len, NULL))
-            continue;
-          if (contains_bytes (bytes, len, secret))
-            g_error ("the %s is in %s", names[i], path);
-        }
-    }
-}
-
 static void
 test_post_with_facets_once (Cli           *cli,
                             gconstpointer  data)
@@ -312,7 +159,7 @@ test_post_with_facets_once (Cli           *cli,
   JsonObject *job, *value;
 
   job_id = run_ok (cli, "announce", event, "--account", account, "--text", TEMPLATE, NULL);
-  job = only_job (cli, &jobs);
+  job = last_job (cli, &jobs);
   g_assert_cmpstr (json_object_get_string_member (job, "state"), ==, "queued");
   /* The template rendered exactly, accents, emoji and CJK as they were. */
   g_assert_cmpstr (json_object_get_string_member (job, "text"), ==, EXPECTED_TEXT);
@@ -320,7 +167,7 @@ test_post_with_facets_once (Cli           *cli,
 
   outbox_run (cli, "Tried 1 post");
   g_clear_pointer (&jobs, json_node_unref);
-  job = only_job (cli, &jobs);
+  job = last_job (cli, &jobs);
   g_assert_cmpint (json_object_get_int_member (job, "attempts"), ==, 1);
   value = assert_posted (job, club, friend, &record);
   g_assert_cmpstr (json_object_get_string_member (value, "text"), ==, EXPECTED_TEXT);
@@ -329,7 +176,7 @@ test_post_with_facets_once (Cli           *cli,
   /* A second run has nothing to send, and the server still has one post. */
   outbox_run (cli, "Tried 0 posts");
   g_assert_cmpuint (pds_count_records (pds, club->did, POST), ==, 1);
-  job = only_job (cli, &again);
+  job = last_job (cli, &again);
   g_assert_cmpstr (json_object_get_string_member (job, "state"), ==, "posted");
 
   assert_no_secret_in_database (cli, g_ascii_strtoll (account, NULL, 10));
@@ -355,34 +202,6 @@ plant_expired_access (gint64 account_id)
   g_assert_cmpuint (status, ==, 400);
   mq_secret_store_store (secrets, account_id, MQ_SECRET_ACCESS_TOKEN, "Marquee test", expired, NULL, &error);
   g_assert_no_error (error);
-}
-
-static char *
-keyring_secret (gint64      account_id,
-                const char *name)
-{
-  g_autoptr(MqSecretStore) secrets = mq_secret_store_libsecret_new ();
-  g_autoptr(GError) error = NULL;
-  char *secret = mq_secret_store_lookup (secrets, account_id, name, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (secret);
-  return secret;
-}
-
-/* The requests the proxy passed on since the last look, one a line. */
-static char *
-calls_since (CrashProxy *proxy,
-             guint      *seen)
-{
-  g_auto(GStrv) calls = crash_proxy_dup_calls (proxy);
-  guint n = g_strv_length (calls);
-  char *joined;
-
-  g_assert_cmpuint (*seen, <=, n);
-  joined = g_strjoinv ("\n", calls + *seen);
-  *seen = n;
-  return joined;
 }
 
 static void
@@ -421,7 +240,7 @@ test_session_refreshed (Cli           *cli,
   expired = keyring_secret (account_id, MQ_SECRET_ACCESS_TOKEN);
   g_free (run_ok (cli, "announce", event, "--account", account, "--text", TEMPLATE, NULL));
   outbox_run (cli, "Tried 1 post");
-  assert_posted (only_job (cli, &jobs), club, friend, &record);
+  assert_posted (last_job (cli, &jobs), club, friend, &record);
   g_assert_cmpuint (pds_count_records (pds, club->did, POST), ==, 1);
   refresh_calls = calls_since (proxy, &seen);
   g_assert_cmpstr (refresh_calls, ==,
@@ -453,7 +272,7 @@ test_session_refreshed (Cli           *cli,
                    "POST com.atproto.server.createSession\n"
                    "POST com.atproto.repo.createRecord");
   g_clear_pointer (&jobs, json_node_unref);
-  job = only_job (cli, &jobs);
+  job = last_job (cli, &jobs);
   g_assert_cmpstr (json_object_get_string_member (job, "state"), ==, "posted");
   second = pds_get_record (pds, club->did, POST, strrchr (json_object_get_string_member (job, "remote_id"), '/') + 1);
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (json_node_get_object (second), "value"),
@@ -513,7 +332,7 @@ test_crash_between_send_and_answer (Cli           *cli,
                    "POST com.atproto.repo.createRecord");
 
   /* Left mid-send: Marquee does not know, the server has the post. */
-  job = only_job (cli, &jobs);
+  job = last_job (cli, &jobs);
   g_assert_cmpstr (json_object_get_string_member (job, "state"), ==, "sending");
   g_assert_cmpint (json_object_get_int_member (job, "attempts"), ==, 1);
   g_assert_cmpuint (pds_count_records (pds, club->did, POST), ==, 1);
@@ -523,7 +342,7 @@ test_crash_between_send_and_answer (Cli           *cli,
    */
   outbox_run (cli, "Tried 1 post");
   g_clear_pointer (&jobs, json_node_unref);
-  job = only_job (cli, &jobs);
+  job = last_job (cli, &jobs);
   g_assert_cmpint (json_object_get_int_member (job, "attempts"), ==, 2);
   g_assert_cmpstr (json_object_get_string_member (job, "state"), ==, "posted");
   g_assert_cmpuint (pds_count_records (pds, club->did, POST), ==, 1);

@@ -161,6 +161,8 @@ show_not_on_list (MqDoorWindow *self,
   };
 
   _mq_door_window_show_outcome (self, &outcome);
+  /* The next scan replaces the text; arrow keys still let a typo be fixed. */
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
 }
 
 /* The guest Enter means: the row picked with the arrows, else the best

@@ -29,6 +29,22 @@ _mq_door_window_refocus (MqDoorWindow *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* Only problems beep, so a volunteer looking at the queue hears when to look
+ * at the screen. A distinct admit sound would need a sound file and GTK's
+ * GStreamer media backend, which the door laptop may not have.
+ */
+static void
+play_cue (MqDoorWindow      *self,
+          MqDoorOutcomeKind  kind)
+{
+  if (kind == MQ_DOOR_OUTCOME_ADMITTED || kind == MQ_DOOR_OUTCOME_UNDONE ||
+      !g_settings_get_boolean (self->settings, "door-sound"))
+    return;
+
+  gdk_display_beep (gtk_widget_get_display (GTK_WIDGET (self)));
+  self->n_beeps++;
+}
+
 void
 _mq_door_window_show_outcome (MqDoorWindow        *self,
                               const MqDoorOutcome *outcome)
@@ -56,6 +72,8 @@ _mq_door_window_show_outcome (MqDoorWindow        *self,
                       outcome->detail != NULL ? outcome->detail : "", NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->outcome_box),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+
+  play_cue (self, outcome->kind);
 }
 
 void
@@ -142,13 +160,30 @@ load_css (void)
   loaded = TRUE;
 }
 
+/* Set per laptop in Preferences; a change applies to the next admit. */
+static void
+update_station (MqDoorWindow *self)
+{
+  g_autofree char *subtitle = NULL;
+
+  g_free (self->station);
+  self->station = g_strstrip (g_settings_get_string (self->settings, "door-station"));
+  if (self->station[0] == '\0')
+    {
+      g_free (self->station);
+      self->station = g_strdup (_("Door"));
+    }
+
+  subtitle = g_strdup_printf (_("Door mode · station “%s”"), self->station);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+}
+
 static void
 mq_door_window_constructed (GObject *object)
 {
   MqDoorWindow *self = (MqDoorWindow *) object;
   g_autoptr(MqEventCatalog) catalog = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *subtitle = NULL;
 
   G_OBJECT_CLASS (mq_door_window_parent_class)->constructed (object);
 
@@ -167,8 +202,6 @@ mq_door_window_constructed (GObject *object)
   self->outcomes = mq_door_outcome_writer_new (self->store);
 
   adw_window_title_set_title (self->window_title, mq_event_get_title (self->event));
-  subtitle = g_strdup_printf (_("Door mode · station “%s”"), self->station);
-  adw_window_title_set_subtitle (self->window_title, subtitle);
 
   _mq_door_window_watch_counters (self);
   _mq_door_window_update_hint (self);
@@ -317,12 +350,9 @@ mq_door_window_init (MqDoorWindow *self)
 
   self->matches = g_ptr_array_new_with_free_func ((GDestroyNotify) mq_door_match_free);
   self->settings = g_settings_new (APP_ID);
-  self->station = g_settings_get_string (self->settings, "door-station");
-  if (self->station[0] == '\0')
-    {
-      g_free (self->station);
-      self->station = g_strdup (_("Door"));
-    }
+  g_signal_connect_object (self->settings, "changed::door-station", G_CALLBACK (update_station),
+                           self, G_CONNECT_SWAPPED);
+  update_station (self);
 
   _mq_door_window_build_result_rows (self);
 
@@ -367,6 +397,14 @@ mq_door_window_get_station (MqDoorWindow *self)
   g_return_val_if_fail (MQ_IS_DOOR_WINDOW (self), NULL);
 
   return self->station;
+}
+
+guint
+mq_door_window_get_n_beeps (MqDoorWindow *self)
+{
+  g_return_val_if_fail (MQ_IS_DOOR_WINDOW (self), 0);
+
+  return self->n_beeps;
 }
 
 void

@@ -21,6 +21,8 @@ MqDoorWindow *mq_door_window_new          (GtkApplication *application,
 gint64        mq_door_window_get_event_id (MqDoorWindow   *self);
 /* The station this laptop writes into the log ("Door 2"). */
 const char   *mq_door_window_get_station  (MqDoorWindow   *self);
+/* How many times the door beeped (the door-sound setting), for tests. */
+guint         mq_door_window_get_n_beeps  (MqDoorWindow   *self);
 /* Opens door mode for @event_id in the application of @widget's window. */
 void          mq_door_window_open_for     (GtkWidget      *widget,
                                            MqStore        *store,

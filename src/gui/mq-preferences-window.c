@@ -20,6 +20,7 @@ struct _MqPreferencesWindow
   /* Template widgets */
   GtkSpinButton        *capacity_spin;
   AdwEntryRow          *station_row;
+  GtkSwitch            *sound_switch;
 };
 
 G_DEFINE_FINAL_TYPE (MqPreferencesWindow, mq_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -57,6 +58,7 @@ mq_preferences_window_class_init (MqPreferencesWindowClass *klass)
                                                "/io/github/marqueeapp/Marquee/mq-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MqPreferencesWindow, capacity_spin);
   gtk_widget_class_bind_template_child (widget_class, MqPreferencesWindow, station_row);
+  gtk_widget_class_bind_template_child (widget_class, MqPreferencesWindow, sound_switch);
   gtk_widget_class_bind_template_callback (widget_class, on_capacity_output);
 }
 
@@ -70,6 +72,8 @@ mq_preferences_window_init (MqPreferencesWindow *self)
                    gtk_spin_button_get_adjustment (self->capacity_spin), "value",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "door-station", self->station_row, "text",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "door-sound", self->sound_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
 }
 

@@ -16,6 +16,7 @@
 #include "mq-door-window.h"
 #include "mq-event-page.h"
 #include "mq-events-page.h"
+#include "mq-preferences-window.h"
 #include "mq-window.h"
 
 
@@ -60,6 +61,8 @@ scan (MqDoorWindow *door,
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (entry)) ||
                  gtk_widget_has_focus (gtk_widget_get_first_child (GTK_WIDGET (entry))) ||
                  gtk_window_get_focus (GTK_WINDOW (door)) != NULL);
+  /* A key typed over a selection replaces it. */
+  gtk_editable_delete_selection (entry);
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       int position = g_utf8_strlen (gtk_editable_get_text (entry), -1);
@@ -501,6 +504,80 @@ test_door_party_body (Fixture       *fixture,
   g_assert_cmpstr (label_text (door, "outcome_title"), ==, "Already in since 19:42 at Door");
 }
 
+/* Preferences set this laptop's station and the beep; the open door follows. */
+static void
+test_door_station_sound_body (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  MqStore *store = mq_application_get_store (fixture->app);
+  g_autoptr(MqCheckInLog) log = mq_check_in_log_new (store);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2030, 5, 10, 17, 42, 0);
+  g_autoptr(MqRsvp) hana = NULL;
+  g_autoptr(MqRsvp) ivo = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) error = NULL;
+  MqPreferencesWindow *preferences;
+  MqDoorWindow *door;
+  gint64 event_id;
+
+  mq_store_set_fixed_now (store, now);
+  event_id = create_event (store);
+  hana = add_rsvp (store, event_id, "Hana Sato", MQ_RSVP_STATUS_GOING, 1);
+  ivo = add_rsvp (store, event_id, "Ivo Novak", MQ_RSVP_STATUS_WAITLISTED, 1);
+  door = open_door (fixture, event_id);
+  g_assert_false (g_settings_get_boolean (settings, "door-sound"));
+
+  /* Off by default: nothing beeps. */
+  scan (door, "Zed");
+  g_assert_cmpstr (label_text (door, "outcome_title"), ==, "Not on the list");
+  g_assert_cmpuint (mq_door_window_get_n_beeps (door), ==, 0);
+
+  /* Switched on in Preferences, with a new station name. */
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "preferences", NULL);
+  spin (50);
+  preferences = find_toplevel (MQ_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+  gtk_switch_set_active (template_child (preferences, MQ_TYPE_PREFERENCES_WINDOW, "sound_switch"), TRUE);
+  gtk_editable_set_text (template_child (preferences, MQ_TYPE_PREFERENCES_WINDOW, "station_row"), "Side door");
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  spin (50);
+  g_assert_true (g_settings_get_boolean (settings, "door-sound"));
+  g_assert_cmpstr (mq_door_window_get_station (door), ==, "Side door");
+  g_assert_cmpstr (adw_window_title_get_subtitle (template_child (door, MQ_TYPE_DOOR_WINDOW, "window_title")),
+                   ==, "Door mode · station “Side door”");
+
+  /* Problems beep; an admit does not. */
+  scan (door, "Zed");
+  g_assert_cmpuint (mq_door_window_get_n_beeps (door), ==, 1);
+  scan (door, mq_rsvp_get_ticket_code (ivo));
+  g_assert_cmpstr (label_text (door, "outcome_title"), ==, "Waitlisted");
+  g_assert_cmpuint (mq_door_window_get_n_beeps (door), ==, 2);
+  scan (door, mq_rsvp_get_ticket_code (hana));
+  g_assert_cmpstr (label_text (door, "outcome_title"), ==, "Admitted");
+  g_assert_cmpuint (mq_door_window_get_n_beeps (door), ==, 2);
+  scan (door, mq_rsvp_get_ticket_code (hana));
+  g_assert_cmpstr (label_text (door, "outcome_title"), ==, "Already in since 19:42 at Side door");
+  g_assert_cmpuint (mq_door_window_get_n_beeps (door), ==, 3);
+
+  records = mq_check_in_log_list (log, event_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (records->len, ==, 1);
+  g_assert_cmpstr (mq_check_in_get_station (g_ptr_array_index (records, 0)), ==, "Side door");
+
+  g_settings_reset (settings, "door-sound");
+  g_settings_reset (settings, "door-station");
+  spin (20);
+  g_assert_cmpstr (mq_door_window_get_station (door), ==, "Door");
+}
+
+static void
+test_door_station_sound (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  run_in_app (fixture, FALSE, test_door_station_sound_body, data);
+}
+
 static void
 test_door_override (Fixture       *fixture,
                     gconstpointer  data)
@@ -538,6 +615,8 @@ main (int   argc,
               fixture_set_up, test_door_override, fixture_tear_down);
   g_test_add ("/gui/door/party-in-parts", Fixture, NULL,
               fixture_set_up, test_door_party, fixture_tear_down);
+  g_test_add ("/gui/door/station-and-sound-from-preferences", Fixture, NULL,
+              fixture_set_up, test_door_station_sound, fixture_tear_down);
 
   return g_test_run ();
 }

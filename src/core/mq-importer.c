@@ -57,6 +57,7 @@ duplicate_free (gpointer data)
   MqImportDuplicate *duplicate = data;
 
   g_free (duplicate->name);
+  g_free (duplicate->email);
   g_free (duplicate);
 }
 
@@ -250,6 +251,7 @@ create_person (Import  *import,
 
       duplicate->line = line;
       duplicate->name = g_strdup (row->name);
+      duplicate->email = g_strdup (row->email);
       duplicate->person_id = id;
       duplicate->existing_id = existing;
       g_ptr_array_add (import->report->possible_duplicates, duplicate);

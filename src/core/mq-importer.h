@@ -24,6 +24,7 @@ typedef struct
 {
   guint   line;
   char   *name;
+  char   *email;       /* (nullable) the row's, to tell the two apart */
   gint64  person_id;   /* the new person (gone again after a dry run) */
   gint64  existing_id; /* the one with the same name */
 } MqImportDuplicate;

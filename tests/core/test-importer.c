@@ -391,9 +391,29 @@ test_same_name_is_review (Fixture       *f,
   duplicate = g_ptr_array_index (report->possible_duplicates, 0);
   g_assert_cmpuint (duplicate->line, ==, 3);
   g_assert_cmpstr (duplicate->name, ==, "Ana Lima");
+  /* The row's own email, so a reviewer can tell the two apart. */
+  g_assert_cmpstr (duplicate->email, ==, "ana@example.org");
   g_assert_cmpint (duplicate->existing_id, ==, ana);
   g_assert_cmpint (duplicate->person_id, !=, ana);
   g_assert_cmpuint (mq_person_directory_count (f->directory), ==, 3);
+}
+
+static void
+test_same_name_without_email (Fixture       *f,
+                              gconstpointer  data)
+{
+  gint64 ana = add_person (f, "Ana Lima", "ana@old.example", NULL);
+  g_autoptr(MqImportReport) report = import_fixture (f, "meetup.csv", MQ_IMPORT_PLATFORM_AUTO, MQ_IMPORT_DRY_RUN);
+  MqImportDuplicate *duplicate;
+
+  g_assert_cmpuint (report->possible_duplicates->len, ==, 1);
+  duplicate = g_ptr_array_index (report->possible_duplicates, 0);
+  g_assert_cmpuint (duplicate->line, ==, 4);
+  g_assert_cmpstr (duplicate->name, ==, "Ana Lima");
+  /* Meetup exports no emails: nothing is made up for the row. */
+  g_assert_null (duplicate->email);
+  g_assert_cmpint (duplicate->existing_id, ==, ana);
+  g_assert_cmpuint (mq_person_directory_count (f->directory), ==, 1);
 }
 
 static guint
@@ -646,6 +666,7 @@ main (int   argc,
   ADD ("/core/importer/generic/rows-skipped-with-reasons", test_generic_rows);
   ADD ("/core/importer/match/email-then-handle", test_match_email_then_handle);
   ADD ("/core/importer/match/same-name-is-review", test_same_name_is_review);
+  ADD ("/core/importer/match/same-name-without-email", test_same_name_without_email);
   ADD ("/core/importer/search-index/whole-after-import", test_search_index);
   ADD ("/core/importer/idempotent/every-platform", test_idempotent);
   ADD ("/core/importer/idempotent/over-capacity", test_idempotent_over_capacity);

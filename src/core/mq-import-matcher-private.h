@@ -24,7 +24,7 @@ typedef struct
   gint64                event_id;
   char                 *source;     /* "import:meetup" */
   MqImportReport       *report;
-  GHashTable           *seen;       /* person id -> line, this run */
+  GArray               *seen;       /* guint line by person id, 0: not yet */
   GHashTable           *name_seen;  /* name -> rows without email or handle */
   GString              *scratch;
 } Import;

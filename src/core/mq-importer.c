@@ -381,6 +381,32 @@ import_rsvp (Import  *import,
   return TRUE;
 }
 
+/* Which line of the file already named this person: 0 for none yet. An
+ * array by person id, 4 bytes a person of the directory, is bounded by the
+ * directory's size and not by the file's, where a hash table of the rows
+ * grew by 40 bytes a row.
+ */
+static guint
+seen_at (Import *import,
+         gint64  person_id)
+{
+  if (person_id <= 0 || (guint64) person_id >= import->seen->len)
+    return 0;
+  return g_array_index (import->seen, guint, person_id);
+}
+
+static void
+set_seen_at (Import *import,
+             gint64  person_id,
+             guint   line)
+{
+  g_return_if_fail (person_id > 0 && person_id < G_MAXUINT);
+
+  if ((guint64) person_id >= import->seen->len)
+    g_array_set_size (import->seen, MAX ((guint) person_id + 1, import->seen->len * 2));
+  g_array_index (import->seen, guint, person_id) = line;
+}
+
 static gboolean
 import_row (Import             *import,
             const char * const *fields,
@@ -391,7 +417,7 @@ import_row (Import             *import,
   g_auto(Row) row = { 0 };
   g_autoptr(MqPerson) person = NULL;
   g_autoptr(GError) local_error = NULL;
-  gpointer seen_line;
+  guint seen_line;
   gint64 person_id;
 
   if (!read_row (import, fields, n_fields, line, &row))
@@ -401,9 +427,9 @@ import_row (Import             *import,
     {
       person_id = mq_person_get_id (person);
 
-      if (g_hash_table_lookup_extended (import->seen, &person_id, NULL, &seen_line))
+      if ((seen_line = seen_at (import, person_id)) != 0)
         {
-          add_skip (import, line, _("the same person as line %u"), GPOINTER_TO_UINT (seen_line));
+          add_skip (import, line, _("the same person as line %u"), seen_line);
           return TRUE;
         }
 
@@ -419,7 +445,7 @@ import_row (Import             *import,
   else if ((person_id = create_person (import, &row, line, error)) <= 0)
     return person_id == 0;
 
-  g_hash_table_insert (import->seen, g_memdup2 (&person_id, sizeof person_id), GUINT_TO_POINTER (line));
+  set_seen_at (import, person_id, line);
 
   return import_rsvp (import, person_id, &row, error);
 }
@@ -536,7 +562,7 @@ mq_import_run (MqStore              *store,
   g_autoptr(MqCheckInLog) log = NULL;
   g_autoptr(MqEventCatalog) catalog = NULL;
   g_autoptr(MqEvent) event = NULL;
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GArray) seen = g_array_new (FALSE, TRUE, sizeof (guint));
   g_autoptr(GHashTable) name_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GString) scratch = g_string_new (NULL);
   g_autofree char *source = NULL;

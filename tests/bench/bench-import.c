@@ -96,7 +96,7 @@ main (int   argc,
   g_autoptr(GFileOutputStream) out = NULL;
   g_autofree char *import_commands = NULL;
   g_autofree char *export_commands = NULL;
-  double rss_before, import_seconds, export_seconds, raw_import, raw_export;
+  double rss_before, rss_import, import_seconds, export_seconds, raw_import, raw_export;
   gint64 event_id, t0;
 
   generate (csv, rows);
@@ -123,6 +123,7 @@ main (int   argc,
   import_seconds = (g_get_monotonic_time () - t0) / 1e6;
   g_assert_cmpuint (report->rows, ==, rows);
   g_assert_cmpuint (report->rsvps_created, ==, rows);
+  rss_import = peak_rss_mib ();
 
   t0 = g_get_monotonic_time ();
   out_file = g_file_new_for_path (out_path);
@@ -137,6 +138,7 @@ main (int   argc,
   g_print ("bench: import-rate %.0f rows/s\n", rows / import_seconds);
   g_print ("bench: import-time %.2f s\n", import_seconds);
   g_print ("bench: export-rate %.0f rows/s\n", rows / export_seconds);
+  g_print ("bench: peak-rss-after-import %.1f MiB\n", rss_import);
   g_print ("bench: peak-rss %.1f MiB\n", peak_rss_mib ());
   g_print ("bench: peak-rss-before-import %.1f MiB\n", rss_before);
 

@@ -7,10 +7,10 @@
 
 #include "mq-cli-private.h"
 
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
+void
+mq_cli_json_add_string (JsonBuilder *builder,
+                        const char  *name,
+                        const char  *value)
 {
   json_builder_set_member_name (builder, name);
   if (value != NULL)
@@ -26,14 +26,14 @@ add_time (JsonBuilder *builder,
 {
   g_autofree char *text = mq_cli_format_time (value);
 
-  add_string (builder, name, text);
+  mq_cli_json_add_string (builder, name, text);
 }
 
-static void
-add_int_or_null (JsonBuilder *builder,
-                 const char  *name,
-                 gint64       value,
-                 gboolean     present)
+void
+mq_cli_json_add_int_or_null (JsonBuilder *builder,
+                             const char  *name,
+                             gint64       value,
+                             gboolean     present)
 {
   json_builder_set_member_name (builder, name);
   if (present)
@@ -51,27 +51,27 @@ mq_cli_event_to_json (MqEvent *event)
   int capacity = mq_event_get_capacity (event);
 
   json_builder_begin_object (builder);
-  add_int_or_null (builder, "id", mq_event_get_id (event), TRUE);
-  add_string (builder, "kind", mq_event_kind_to_string (mq_event_get_kind (event)));
-  add_string (builder, "title", mq_event_get_title (event));
+  mq_cli_json_add_int_or_null (builder, "id", mq_event_get_id (event), TRUE);
+  mq_cli_json_add_string (builder, "kind", mq_event_kind_to_string (mq_event_get_kind (event)));
+  mq_cli_json_add_string (builder, "title", mq_event_get_title (event));
   add_time (builder, "starts_at", mq_event_get_starts_at (event));
   add_time (builder, "ends_at", mq_event_get_ends_at (event));
-  add_string (builder, "time_zone", mq_event_get_time_zone (event));
-  add_string (builder, "venue", mq_event_get_venue (event));
-  add_string (builder, "address", mq_event_get_address (event));
-  add_string (builder, "online_url", mq_event_get_online_url (event));
-  add_int_or_null (builder, "capacity", capacity, capacity >= 0);
-  add_string (builder, "hashtag", mq_event_get_hashtag (event));
-  add_string (builder, "status", mq_event_status_to_string (mq_event_get_status (event)));
-  add_int_or_null (builder, "parent_id", mq_event_get_parent_id (event),
-                   mq_event_get_parent_id (event) > 0);
-  add_string (builder, "description", mq_event_get_description (event));
-  add_string (builder, "film_title", mq_event_get_film_title (event));
-  add_string (builder, "film_director", mq_event_get_film_director (event));
-  add_int_or_null (builder, "film_year", mq_event_get_film_year (event),
-                   mq_event_get_film_year (event) > 0);
-  add_int_or_null (builder, "film_runtime", mq_event_get_film_runtime (event),
-                   mq_event_get_film_runtime (event) > 0);
+  mq_cli_json_add_string (builder, "time_zone", mq_event_get_time_zone (event));
+  mq_cli_json_add_string (builder, "venue", mq_event_get_venue (event));
+  mq_cli_json_add_string (builder, "address", mq_event_get_address (event));
+  mq_cli_json_add_string (builder, "online_url", mq_event_get_online_url (event));
+  mq_cli_json_add_int_or_null (builder, "capacity", capacity, capacity >= 0);
+  mq_cli_json_add_string (builder, "hashtag", mq_event_get_hashtag (event));
+  mq_cli_json_add_string (builder, "status", mq_event_status_to_string (mq_event_get_status (event)));
+  mq_cli_json_add_int_or_null (builder, "parent_id", mq_event_get_parent_id (event),
+                               mq_event_get_parent_id (event) > 0);
+  mq_cli_json_add_string (builder, "description", mq_event_get_description (event));
+  mq_cli_json_add_string (builder, "film_title", mq_event_get_film_title (event));
+  mq_cli_json_add_string (builder, "film_director", mq_event_get_film_director (event));
+  mq_cli_json_add_int_or_null (builder, "film_year", mq_event_get_film_year (event),
+                               mq_event_get_film_year (event) > 0);
+  mq_cli_json_add_int_or_null (builder, "film_runtime", mq_event_get_film_runtime (event),
+                               mq_event_get_film_runtime (event) > 0);
   add_time (builder, "doors_at", doors);
   add_time (builder, "qa_ends_at", qa_ends);
   json_builder_end_object (builder);
@@ -86,14 +86,14 @@ mq_cli_person_to_json (MqPerson *person)
   const char * const *tags = mq_person_get_tags (person);
 
   json_builder_begin_object (builder);
-  add_int_or_null (builder, "id", mq_person_get_id (person), TRUE);
-  add_string (builder, "name", mq_person_get_name (person));
-  add_string (builder, "email", mq_person_get_email (person));
-  add_string (builder, "phone", mq_person_get_phone (person));
-  add_string (builder, "mastodon", mq_person_get_mastodon (person));
-  add_string (builder, "bluesky", mq_person_get_bluesky (person));
-  add_string (builder, "organization", mq_person_get_organization (person));
-  add_string (builder, "pronouns", mq_person_get_pronouns (person));
+  mq_cli_json_add_int_or_null (builder, "id", mq_person_get_id (person), TRUE);
+  mq_cli_json_add_string (builder, "name", mq_person_get_name (person));
+  mq_cli_json_add_string (builder, "email", mq_person_get_email (person));
+  mq_cli_json_add_string (builder, "phone", mq_person_get_phone (person));
+  mq_cli_json_add_string (builder, "mastodon", mq_person_get_mastodon (person));
+  mq_cli_json_add_string (builder, "bluesky", mq_person_get_bluesky (person));
+  mq_cli_json_add_string (builder, "organization", mq_person_get_organization (person));
+  mq_cli_json_add_string (builder, "pronouns", mq_person_get_pronouns (person));
   json_builder_set_member_name (builder, "tags");
   json_builder_begin_array (builder);
   for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
@@ -112,19 +112,19 @@ mq_cli_rsvp_to_json (MqRsvp *rsvp)
   int position = mq_rsvp_get_waitlist_position (rsvp);
 
   json_builder_begin_object (builder);
-  add_int_or_null (builder, "id", mq_rsvp_get_id (rsvp), TRUE);
-  add_int_or_null (builder, "event_id", mq_rsvp_get_event_id (rsvp), TRUE);
-  add_int_or_null (builder, "person_id", mq_rsvp_get_person_id (rsvp), TRUE);
-  add_string (builder, "name", mq_rsvp_get_name (rsvp));
-  add_string (builder, "status", mq_rsvp_status_to_string (mq_rsvp_get_status (rsvp)));
-  add_int_or_null (builder, "party_size", mq_rsvp_get_party_size (rsvp), TRUE);
-  add_string (builder, "ticket_code", mq_rsvp_get_ticket_code (rsvp));
-  add_string (builder, "source", mq_rsvp_get_source (rsvp));
+  mq_cli_json_add_int_or_null (builder, "id", mq_rsvp_get_id (rsvp), TRUE);
+  mq_cli_json_add_int_or_null (builder, "event_id", mq_rsvp_get_event_id (rsvp), TRUE);
+  mq_cli_json_add_int_or_null (builder, "person_id", mq_rsvp_get_person_id (rsvp), TRUE);
+  mq_cli_json_add_string (builder, "name", mq_rsvp_get_name (rsvp));
+  mq_cli_json_add_string (builder, "status", mq_rsvp_status_to_string (mq_rsvp_get_status (rsvp)));
+  mq_cli_json_add_int_or_null (builder, "party_size", mq_rsvp_get_party_size (rsvp), TRUE);
+  mq_cli_json_add_string (builder, "ticket_code", mq_rsvp_get_ticket_code (rsvp));
+  mq_cli_json_add_string (builder, "source", mq_rsvp_get_source (rsvp));
   add_time (builder, "created_at", mq_rsvp_get_created_at (rsvp));
   add_time (builder, "checked_in_at", mq_rsvp_get_checked_in_at (rsvp));
-  add_int_or_null (builder, "checked_in_people", mq_rsvp_get_checked_in_people (rsvp), TRUE);
-  add_int_or_null (builder, "waitlist_position", position, position > 0);
-  add_string (builder, "override_reason", mq_rsvp_get_override_reason (rsvp));
+  mq_cli_json_add_int_or_null (builder, "checked_in_people", mq_rsvp_get_checked_in_people (rsvp), TRUE);
+  mq_cli_json_add_int_or_null (builder, "waitlist_position", position, position > 0);
+  mq_cli_json_add_string (builder, "override_reason", mq_rsvp_get_override_reason (rsvp));
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);

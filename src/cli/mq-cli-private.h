@@ -73,6 +73,16 @@ int mq_cli_command_search   (MqCli *self, int argc, char **argv);
 int mq_cli_command_stats    (MqCli *self, int argc, char **argv);
 int mq_cli_command_demo     (MqCli *self, int argc, char **argv);
 
+/* A member that is the string @value, or null. */
+void      mq_cli_json_add_string      (JsonBuilder  *builder,
+                                       const char   *name,
+                                       const char   *value);
+/* A member that is @value, or null when not @present. */
+void      mq_cli_json_add_int_or_null (JsonBuilder  *builder,
+                                       const char   *name,
+                                       gint64        value,
+                                       gboolean      present);
+
 /* JSON of domain objects, with the contract's field names. */
 JsonNode *mq_cli_event_to_json  (MqEvent     *event);
 JsonNode *mq_cli_person_to_json (MqPerson    *person);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "mq-cli-account.h"
 #include "mq-cli-announce.h"
 #include "mq-cli-door.h"
 #include "mq-cli-private.h"

@@ -17,10 +17,8 @@
 #include <string.h>
 
 #include "mq-announcement-template.h"
-#include "mq-bluesky-client.h"
+#include "mq-bluesky-client-private.h"
 #include "mq-social-http.h"
-
-#define POST_COLLECTION "app.bsky.feed.post"
 
 struct _MqBlueskyClient
 {
@@ -72,7 +70,7 @@ mq_bluesky_client_class_init (MqBlueskyClientClass *klass)
 static void
 mq_bluesky_client_init (MqBlueskyClient *self)
 {
-  self->session = soup_session_new_with_options ("timeout", 30, "user-agent", "Marquee/" PACKAGE_VERSION, NULL);
+  self->session = mq_social_http_new_session ();
 }
 
 MqBlueskyClient *
@@ -141,20 +139,23 @@ mq_bluesky_client_get_retry_at (MqBlueskyClient *self)
   return self->retry_at;
 }
 
-static JsonNode *
-xrpc (MqBlueskyClient  *self,
-      const char       *method,
-      const char       *nsid,
-      const char       *query,
-      JsonNode         *body,
-      const char       *bearer,
-      GCancellable     *cancellable,
-      GError          **error)
+/* One XRPC call: @body is JSON, or @raw is sent as it is with @raw_type. */
+JsonNode *
+mq_bluesky_client_xrpc (MqBlueskyClient  *self,
+                        const char       *method,
+                        const char       *nsid,
+                        const char       *query,
+                        JsonNode         *body,
+                        GBytes           *raw,
+                        const char       *raw_type,
+                        const char       *bearer,
+                        GCancellable     *cancellable,
+                        GError          **error)
 {
   g_autofree char *url = g_strconcat (self->server, "/xrpc/", nsid, query ? "?" : NULL, query, NULL);
   g_autoptr(SoupMessage) msg = soup_message_new (method, url);
-  g_autoptr(GBytes) answer = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GDateTime) retry_at = NULL;
+  JsonNode *root;
 
   if (msg == NULL)
     {
@@ -180,15 +181,13 @@ xrpc (MqBlueskyClient  *self,
       bytes = g_bytes_new_take (json, len);
       soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
     }
+  else if (raw != NULL)
+    soup_message_set_request_body_from_bytes (msg, raw_type, raw);
 
-  answer = soup_session_send_and_read (self->session, msg, cancellable, &local_error);
-  if (answer == NULL)
-    {
-      mq_social_http_transport_error (error, self->server, local_error);
-      return NULL;
-    }
+  root = mq_social_http_send (self->session, msg, self->server, &retry_at, cancellable, error);
   g_clear_pointer (&self->retry_at, g_date_time_unref);
-  return mq_social_http_parse_answer (msg, answer, &self->retry_at, error);
+  self->retry_at = g_steal_pointer (&retry_at);
+  return root;
 }
 
 static gboolean
@@ -248,7 +247,7 @@ mq_bluesky_client_login (MqBlueskyClient  *self,
   json_builder_end_object (builder);
   body = json_builder_get_root (builder);
 
-  root = xrpc (self, "POST", "com.atproto.server.createSession", NULL, body, NULL, cancellable, error);
+  root = mq_bluesky_client_xrpc (self, "POST", "com.atproto.server.createSession", NULL, body, NULL, NULL, NULL, cancellable, error);
   return root != NULL && take_session (self, root, error);
 }
 
@@ -265,7 +264,7 @@ mq_bluesky_client_refresh (MqBlueskyClient  *self,
   if (self->refresh_jwt == NULL)
     return mq_bluesky_client_login (self, cancellable, error);
 
-  root = xrpc (self, "POST", "com.atproto.server.refreshSession", NULL, NULL,
+  root = mq_bluesky_client_xrpc (self, "POST", "com.atproto.server.refreshSession", NULL, NULL, NULL, NULL,
                self->refresh_jwt, cancellable, &local_error);
   if (root != NULL)
     return take_session (self, root, error);
@@ -280,122 +279,39 @@ mq_bluesky_client_refresh (MqBlueskyClient  *self,
   return FALSE;
 }
 
-static char *
-resolve_handle (MqBlueskyClient *self,
-                const char      *handle,
-                GCancellable    *cancellable)
+/* A call with the session's access token: logs in first when there is no
+ * session, and refreshes it once when the server says the token expired
+ * (a 400 ExpiredToken, not a 401).
+ */
+JsonNode *
+mq_bluesky_client_authed_xrpc (MqBlueskyClient  *self,
+                               const char       *method,
+                               const char       *nsid,
+                               const char       *query,
+                               JsonNode         *body,
+                               GBytes           *raw,
+                               const char       *raw_type,
+                               GCancellable     *cancellable,
+                               GError          **error)
 {
-  g_autofree char *escaped = g_uri_escape_string (handle, NULL, FALSE);
-  g_autofree char *query = g_strconcat ("handle=", escaped, NULL);
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *root;
 
-  root = xrpc (self, "GET", "com.atproto.identity.resolveHandle", query, NULL, NULL, cancellable, &error);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  if ((self->access_jwt == NULL || self->did == NULL) &&
+      !mq_bluesky_client_login (self, cancellable, error))
+    return NULL;
+
+  root = mq_bluesky_client_xrpc (self, method, nsid, query, body, raw, raw_type, self->access_jwt, cancellable, &local_error);
+  if (root == NULL && g_error_matches (local_error, MQ_SOCIAL_ERROR, MQ_SOCIAL_ERROR_AUTH))
     {
-      g_debug ("@%s not resolved, no mention facet: %s", handle, error ? error->message : "no object");
-      return NULL;
+      g_clear_error (&local_error);
+      if (!mq_bluesky_client_refresh (self, cancellable, error))
+        return NULL;
+      root = mq_bluesky_client_xrpc (self, method, nsid, query, body, raw, raw_type, self->access_jwt, cancellable, &local_error);
     }
-  return g_strdup (json_object_get_string_member_with_default (json_node_get_object (root), "did", NULL));
-}
-
-static void
-add_facets (MqBlueskyClient *self,
-            JsonBuilder     *builder,
-            const char      *text,
-            GCancellable    *cancellable)
-{
-  g_autoptr(GArray) facets = mq_announcement_find_facets (text);
-
-  if (facets->len == 0)
-    return;
-
-  json_builder_set_member_name (builder, "facets");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < facets->len; i++)
-    {
-      const MqFacet *facet = &g_array_index (facets, MqFacet, i);
-      g_autofree char *did = NULL;
-
-      /* A mention must name a DID; an unknown handle stays plain text. */
-      if (facet->kind == MQ_FACET_MENTION && !(did = resolve_handle (self, facet->value, cancellable)))
-        continue;
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "index");
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "byteStart");
-      json_builder_add_int_value (builder, facet->byte_start);
-      json_builder_set_member_name (builder, "byteEnd");
-      json_builder_add_int_value (builder, facet->byte_end);
-      json_builder_end_object (builder);
-      json_builder_set_member_name (builder, "features");
-      json_builder_begin_array (builder);
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "$type");
-      switch (facet->kind)
-        {
-        case MQ_FACET_LINK:
-          json_builder_add_string_value (builder, "app.bsky.richtext.facet#link");
-          json_builder_set_member_name (builder, "uri");
-          json_builder_add_string_value (builder, facet->value);
-          break;
-        case MQ_FACET_TAG:
-          json_builder_add_string_value (builder, "app.bsky.richtext.facet#tag");
-          json_builder_set_member_name (builder, "tag");
-          json_builder_add_string_value (builder, facet->value);
-          break;
-        case MQ_FACET_MENTION:
-        default:
-          json_builder_add_string_value (builder, "app.bsky.richtext.facet#mention");
-          json_builder_set_member_name (builder, "did");
-          json_builder_add_string_value (builder, did);
-          break;
-        }
-      json_builder_end_object (builder);
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-}
-
-static JsonNode *
-build_create_record (MqBlueskyClient *self,
-                     const char      *text,
-                     const char      *language,
-                     const char      *record_key,
-                     GCancellable    *cancellable)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *created_at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "repo");
-  json_builder_add_string_value (builder, self->did);
-  json_builder_set_member_name (builder, "collection");
-  json_builder_add_string_value (builder, POST_COLLECTION);
-  json_builder_set_member_name (builder, "rkey");
-  json_builder_add_string_value (builder, record_key);
-  json_builder_set_member_name (builder, "record");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "$type");
-  json_builder_add_string_value (builder, POST_COLLECTION);
-  json_builder_set_member_name (builder, "text");
-  json_builder_add_string_value (builder, text);
-  json_builder_set_member_name (builder, "createdAt");
-  json_builder_add_string_value (builder, created_at);
-  if (language != NULL && *language != '\0')
-    {
-      json_builder_set_member_name (builder, "langs");
-      json_builder_begin_array (builder);
-      json_builder_add_string_value (builder, language);
-      json_builder_end_array (builder);
-    }
-  add_facets (self, builder, text, cancellable);
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
-  return json_builder_get_root (builder);
+  if (root == NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return root;
 }
 
 char *
@@ -444,13 +360,13 @@ find_record (MqBlueskyClient *self,
 {
   g_autofree char *repo = g_uri_escape_string (self->did, NULL, FALSE);
   g_autofree char *rkey = g_uri_escape_string (record_key, NULL, FALSE);
-  g_autofree char *query = g_strdup_printf ("repo=%s&collection=" POST_COLLECTION "&rkey=%s", repo, rkey);
+  g_autofree char *query = g_strdup_printf ("repo=%s&collection=" MQ_BLUESKY_POST_COLLECTION "&rkey=%s", repo, rkey);
   g_autoptr(GDateTime) retry_at = self->retry_at ? g_date_time_ref (self->retry_at) : NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) error = NULL;
   MqPostResult *result;
 
-  root = xrpc (self, "GET", "com.atproto.repo.getRecord", query, NULL, NULL, cancellable, &error);
+  root = mq_bluesky_client_xrpc (self, "GET", "com.atproto.repo.getRecord", query, NULL, NULL, NULL, NULL, cancellable, &error);
   /* What the failed createRecord said about waiting still holds. */
   g_clear_pointer (&self->retry_at, g_date_time_unref);
   self->retry_at = g_steal_pointer (&retry_at);
@@ -476,12 +392,14 @@ should_look_for_record (const GError *error)
 }
 
 MqPostResult *
-mq_bluesky_client_create_post (MqBlueskyClient  *self,
-                               const char       *text,
-                               const char       *language,
-                               const char       *record_key,
-                               GCancellable     *cancellable,
-                               GError          **error)
+mq_bluesky_client_create_post (MqBlueskyClient    *self,
+                               const char         *text,
+                               const char         *language,
+                               const MqPostImage  *image,
+                               const char         *alt,
+                               const char         *record_key,
+                               GCancellable       *cancellable,
+                               GError            **error)
 {
   g_autoptr(JsonNode) body = NULL;
   g_autoptr(JsonNode) root = NULL;
@@ -492,24 +410,16 @@ mq_bluesky_client_create_post (MqBlueskyClient  *self,
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (record_key != NULL, NULL);
 
+  if (image != NULL && !mq_post_image_check_alt (alt, error))
+    return NULL;
+
   if ((self->access_jwt == NULL || self->did == NULL) &&
       !mq_bluesky_client_login (self, cancellable, error))
     return NULL;
-
-  body = build_create_record (self, text, language, record_key, cancellable);
-  root = xrpc (self, "POST", "com.atproto.repo.createRecord", NULL, body,
-               self->access_jwt, cancellable, &local_error);
-
-  /* Access tokens live two hours; an expired one is a 400 ExpiredToken. */
-  if (root == NULL && g_error_matches (local_error, MQ_SOCIAL_ERROR, MQ_SOCIAL_ERROR_AUTH))
-    {
-      g_clear_error (&local_error);
-      if (!mq_bluesky_client_refresh (self, cancellable, error))
-        return NULL;
-      root = xrpc (self, "POST", "com.atproto.repo.createRecord", NULL, body,
-                   self->access_jwt, cancellable, &local_error);
-    }
-
+  if (!(body = mq_bluesky_record_build (self, text, language, image, alt, record_key, cancellable, error)))
+    return NULL;
+  root = mq_bluesky_client_authed_xrpc (self, "POST", "com.atproto.repo.createRecord", NULL, body,
+                                        NULL, NULL, cancellable, &local_error);
   if (root != NULL)
     return post_result_from (self, root, error);
 
@@ -521,11 +431,44 @@ mq_bluesky_client_create_post (MqBlueskyClient  *self,
   return NULL;
 }
 
+JsonNode *
+mq_bluesky_client_search_posts (MqBlueskyClient  *self,
+                                const char       *query,
+                                guint             limit,
+                                GCancellable     *cancellable,
+                                GError          **error)
+{
+  g_autofree char *escaped = NULL;
+  g_autofree char *params = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonNode *posts;
+
+  g_return_val_if_fail (MQ_IS_BLUESKY_CLIENT (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  escaped = g_uri_escape_string (query, NULL, FALSE);
+  params = g_strdup_printf ("q=%s&limit=%u", escaped, CLAMP (limit, 1, 100));
+  root = mq_bluesky_client_authed_xrpc (self, "GET", "app.bsky.feed.searchPosts", params, NULL,
+                                        NULL, NULL, cancellable, error);
+  if (root == NULL)
+    return NULL;
+  posts = JSON_NODE_HOLDS_OBJECT (root) ? json_object_get_member (json_node_get_object (root), "posts") : NULL;
+  if (posts == NULL || !JSON_NODE_HOLDS_ARRAY (posts))
+    {
+      g_set_error (error, MQ_SOCIAL_ERROR, MQ_SOCIAL_ERROR_PROTOCOL,
+                   _("The server’s search answer has no list of posts"));
+      return NULL;
+    }
+  return g_steal_pointer (&root);
+}
+
 typedef struct
 {
-  char *text;
-  char *language;
-  char *record_key;
+  char        *text;
+  char        *language;
+  MqPostImage *image;
+  char        *alt;
+  char        *record_key;
 } CreatePost;
 
 static void
@@ -533,6 +476,8 @@ create_post_free (CreatePost *data)
 {
   g_free (data->text);
   g_free (data->language);
+  g_clear_pointer (&data->image, mq_post_image_free);
+  g_free (data->alt);
   g_free (data->record_key);
   g_free (data);
 }
@@ -547,8 +492,8 @@ create_post_thread (GTask        *task,
   GError *error = NULL;
   MqPostResult *result;
 
-  result = mq_bluesky_client_create_post (source_object, data->text, data->language,
-                                          data->record_key, cancellable, &error);
+  result = mq_bluesky_client_create_post (source_object, data->text, data->language, data->image,
+                                          data->alt, data->record_key, cancellable, &error);
   if (result == NULL)
     g_task_return_error (task, error);
   else
@@ -559,6 +504,8 @@ void
 mq_bluesky_client_create_post_async (MqBlueskyClient     *self,
                                      const char          *text,
                                      const char          *language,
+                                     const MqPostImage   *image,
+                                     const char          *alt,
                                      const char          *record_key,
                                      GCancellable        *cancellable,
                                      GAsyncReadyCallback  callback,
@@ -574,6 +521,8 @@ mq_bluesky_client_create_post_async (MqBlueskyClient     *self,
   data = g_new0 (CreatePost, 1);
   data->text = g_strdup (text);
   data->language = g_strdup (language);
+  data->image = image != NULL ? mq_post_image_copy (image) : NULL;
+  data->alt = g_strdup (alt);
   data->record_key = g_strdup (record_key);
 
   task = g_task_new (self, cancellable, callback, user_data);

@@ -6,8 +6,10 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "mq-mastodon-client.h"
+#include "mq-post-image.h"
 
 G_BEGIN_DECLS
 
@@ -52,11 +54,17 @@ gboolean         mq_bluesky_client_refresh           (MqBlueskyClient     *self,
  * job) with the link, tag and mention facets of @text. A record that
  * already exists under that key (an earlier attempt whose answer was lost)
  * counts as posted: never a second record. Logs in or refreshes the session
- * as needed. @language (nullable). Blocking, for marquee-cli.
+ * as needed. @language (nullable). @image (nullable) is uploaded with
+ * uploadBlob on every attempt (the same bytes give the same blob, so that
+ * is harmless) and embedded as app.bsky.embed.images with @alt (required)
+ * and its aspect ratio; larger than 1,000,000 bytes is refused before any
+ * upload. Blocking, for marquee-cli.
  */
 MqPostResult    *mq_bluesky_client_create_post       (MqBlueskyClient     *self,
                                                       const char          *text,
                                                       const char          *language,
+                                                      const MqPostImage   *image,
+                                                      const char          *alt,
                                                       const char          *record_key,
                                                       GCancellable        *cancellable,
                                                       GError             **error);
@@ -64,6 +72,8 @@ MqPostResult    *mq_bluesky_client_create_post       (MqBlueskyClient     *self,
 void             mq_bluesky_client_create_post_async (MqBlueskyClient     *self,
                                                       const char          *text,
                                                       const char          *language,
+                                                      const MqPostImage   *image,
+                                                      const char          *alt,
                                                       const char          *record_key,
                                                       GCancellable        *cancellable,
                                                       GAsyncReadyCallback  callback,
@@ -71,6 +81,16 @@ void             mq_bluesky_client_create_post_async (MqBlueskyClient     *self,
 MqPostResult    *mq_bluesky_client_create_post_finish (MqBlueskyClient    *self,
                                                        GAsyncResult       *result,
                                                        GError            **error);
+
+/* app.bsky.feed.searchPosts (through the account's PDS, which needs the
+ * session): at most @limit (<= 100) posts matching @query, as the JSON
+ * object the server sent ({"posts": [...], "cursor"}). Blocking.
+ */
+JsonNode        *mq_bluesky_client_search_posts      (MqBlueskyClient     *self,
+                                                      const char          *query,
+                                                      guint               limit,
+                                                      GCancellable        *cancellable,
+                                                      GError             **error);
 
 /* The web address of the post at-uri @uri by @handle, or NULL. */
 char            *mq_bluesky_post_url                 (const char          *handle,

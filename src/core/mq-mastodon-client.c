@@ -1,7 +1,8 @@
 /* mq-mastodon-client.c: the parts of the Mastodon client API Marquee uses
  *
- * Requests are built and answers read by the same functions for the async
- * API (the app) and the blocking one (marquee-cli), so both behave alike.
+ * Every call is blocking: posting is a short conversation (upload, wait
+ * for the server to process the image, post), written once; the async API
+ * runs it in a worker thread, which libsoup allows since 3.2.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,6 +19,11 @@
 #include "mq-mastodon-client.h"
 #include "mq-social-http.h"
 
+/* GET /api/v1/scheduled_statuses gives at most 40 a page; Mastodon keeps
+ * at most 300 per account.
+ */
+#define SCHEDULED_PAGES 8
+
 struct _MqMastodonClient
 {
   GObject      parent_instance;
@@ -26,6 +32,7 @@ struct _MqMastodonClient
   char        *server;
   char        *access_token;
   GDateTime   *retry_at;
+  guint        media_timeout;
 };
 
 G_DEFINE_FINAL_TYPE (MqMastodonClient, mq_mastodon_client, G_TYPE_OBJECT)
@@ -37,6 +44,7 @@ mq_post_result_free (MqPostResult *result)
     return;
   g_free (result->id);
   g_free (result->url);
+  g_free (result->scheduled_at);
   g_free (result);
 }
 
@@ -64,7 +72,8 @@ mq_mastodon_client_class_init (MqMastodonClientClass *klass)
 static void
 mq_mastodon_client_init (MqMastodonClient *self)
 {
-  self->session = soup_session_new_with_options ("timeout", 30, "user-agent", "Marquee/" PACKAGE_VERSION, NULL);
+  self->session = mq_social_http_new_session ();
+  self->media_timeout = 60;
 }
 
 MqMastodonClient *
@@ -90,34 +99,196 @@ mq_mastodon_client_get_retry_at (MqMastodonClient *self)
   return self->retry_at;
 }
 
-static SoupMessage *
-new_message (MqMastodonClient *self,
-             const char       *method,
-             const char       *path)
+void
+mq_mastodon_client_set_media_timeout (MqMastodonClient *self,
+                                      guint             seconds)
 {
-  g_autofree char *url = g_strconcat (self->server, path, NULL);
+  g_return_if_fail (MQ_IS_MASTODON_CLIENT (self));
+  self->media_timeout = seconds;
+}
+
+static SoupMessage *
+new_message (MqMastodonClient  *self,
+             const char        *method,
+             const char        *path,
+             GError           **error)
+{
+  g_autofree char *url = g_str_has_prefix (path, "http") ? g_strdup (path)
+                                                          : g_strconcat (self->server, path, NULL);
   SoupMessage *msg = soup_message_new (method, url);
 
-  if (msg != NULL && self->access_token != NULL)
+  if (msg == NULL)
+    {
+      g_set_error (error, MQ_SOCIAL_ERROR, MQ_SOCIAL_ERROR_REJECTED,
+                   _("“%s” is not a server address: edit the account"), self->server);
+      return NULL;
+    }
+  if (self->access_token != NULL)
     {
       g_autofree char *auth = g_strconcat ("Bearer ", self->access_token, NULL);
       soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+      memset (auth, 0, strlen (auth));
     }
   return msg;
 }
 
-static SoupMessage *
-build_post_status (MqMastodonClient *self,
-                   const char       *text,
-                   const char       *visibility,
-                   const char       *language,
-                   const char       *idempotency_key)
+/* Sends and keeps what the answer said about waiting. */
+static JsonNode *
+call (MqMastodonClient  *self,
+      SoupMessage       *msg,
+      GCancellable      *cancellable,
+      GError           **error)
+{
+  g_autoptr(GDateTime) retry_at = NULL;
+  JsonNode *root;
+
+  root = mq_social_http_send (self->session, msg, self->server, &retry_at, cancellable, error);
+  g_clear_pointer (&self->retry_at, g_date_time_unref);
+  self->retry_at = g_steal_pointer (&retry_at);
+  return root;
+}
+
+static JsonObject *
+object_or_error (JsonNode    *root,
+                 const char  *required,
+                 GError     **error)
+{
+  JsonObject *object = root != NULL && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+
+  if (object == NULL || json_object_get_string_member_with_default (object, required, NULL) == NULL)
+    {
+      g_set_error (error, MQ_SOCIAL_ERROR, MQ_SOCIAL_ERROR_PROTOCOL,
+                   _("The server’s answer has no “%s”: is this a Mastodon server?"), required);
+      return NULL;
+    }
+  return object;
+}
+
+char *
+mq_mastodon_client_upload_media (MqMastodonClient   *self,
+                                 const MqPostImage  *image,
+                                 const char         *alt,
+                                 gboolean           *ready,
+                                 GCancellable       *cancellable,
+                                 GError            **error)
+{
+  g_autofree char *url = NULL;
+  g_autofree char *filename = NULL;
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  SoupMultipart *multipart;
+  JsonObject *object;
+
+  g_return_val_if_fail (MQ_IS_MASTODON_CLIENT (self), NULL);
+  g_return_val_if_fail (image != NULL, NULL);
+  g_return_val_if_fail (alt != NULL, NULL);
+
+  url = g_strconcat (self->server, "/api/v2/media", NULL);
+  if (!g_uri_is_valid (url, G_URI_FLAGS_NONE, NULL))
+    {
+      g_set_error (error, MQ_SOCIAL_ERROR, MQ_SOCIAL_ERROR_REJECTED,
+                   _("“%s” is not a server address: edit the account"), self->server);
+      return NULL;
+    }
+
+  /* The server wants a file name with the right extension as well as the type. */
+  filename = g_strconcat ("poster.", strchr (image->mime_type, '/') + 1, NULL);
+  multipart = soup_multipart_new (SOUP_FORM_MIME_TYPE_MULTIPART);
+  soup_multipart_append_form_file (multipart, "file", filename, image->mime_type, image->bytes);
+  soup_multipart_append_form_string (multipart, "description", alt);
+  msg = soup_message_new_from_multipart (url, multipart);
+  soup_multipart_free (multipart);
+  if (self->access_token != NULL)
+    {
+      g_autofree char *auth = g_strconcat ("Bearer ", self->access_token, NULL);
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+      memset (auth, 0, strlen (auth));
+    }
+
+  if (!(root = call (self, msg, cancellable, error)) || !(object = object_or_error (root, "id", error)))
+    return NULL;
+
+  /* 200 with a url: processed; 202 with "url": null: still processing. */
+  if (ready != NULL)
+    *ready = soup_message_get_status (msg) == 200 &&
+             json_object_get_string_member_with_default (object, "url", NULL) != NULL;
+  return g_strdup (json_object_get_string_member (object, "id"));
+}
+
+static gboolean
+sleep_cancellable (guint          ms,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  for (guint slept = 0; slept < ms; slept += 50)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      g_usleep (50 * 1000);
+    }
+  return TRUE;
+}
+
+gboolean
+mq_mastodon_client_wait_for_media (MqMastodonClient  *self,
+                                   const char        *media_id,
+                                   GCancellable      *cancellable,
+                                   GError           **error)
+{
+  g_autofree char *escaped = NULL;
+  g_autofree char *path = NULL;
+  gint64 deadline;
+  guint delay_ms = 500;
+
+  g_return_val_if_fail (MQ_IS_MASTODON_CLIENT (self), FALSE);
+  g_return_val_if_fail (media_id != NULL, FALSE);
+
+  escaped = g_uri_escape_string (media_id, NULL, FALSE);
+  path = g_strconcat ("/api/v1/media/", escaped, NULL);
+  deadline = g_get_monotonic_time () + (gint64) self->media_timeout * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      g_autoptr(SoupMessage) msg = NULL;
+      g_autoptr(JsonNode) root = NULL;
+      JsonObject *object;
+
+      if (!(msg = new_message (self, "GET", path, error)) ||
+          !(root = call (self, msg, cancellable, error)) ||
+          !(object = object_or_error (root, "id", error)))
+        return FALSE;
+      /* 206 Partial Content: still processing. */
+      if (soup_message_get_status (msg) == 200 &&
+          json_object_get_string_member_with_default (object, "url", NULL) != NULL)
+        return TRUE;
+
+      if (g_get_monotonic_time () + (gint64) delay_ms * 1000 > deadline)
+        {
+          g_set_error (error, MQ_SOCIAL_ERROR, MQ_SOCIAL_ERROR_SERVER,
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "The server is still processing the image after %u second: "
+                                    "Marquee will try again later",
+                                    "The server is still processing the image after %u seconds: "
+                                    "Marquee will try again later", self->media_timeout),
+                       self->media_timeout);
+          return FALSE;
+        }
+      if (!sleep_cancellable (delay_ms, cancellable, error))
+        return FALSE;
+      delay_ms = MIN (delay_ms * 2, 8000);
+    }
+}
+
+static GBytes *
+build_post_status (const char         *text,
+                   const char         *visibility,
+                   const char         *language,
+                   const char * const *media_ids,
+                   const char         *scheduled_at)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(GBytes) body = NULL;
   g_autoptr(JsonNode) root = NULL;
-  SoupMessage *msg;
   char *json;
   gsize len;
 
@@ -134,87 +305,117 @@ build_post_status (MqMastodonClient *self,
       json_builder_set_member_name (builder, "language");
       json_builder_add_string_value (builder, language);
     }
+  if (media_ids != NULL && media_ids[0] != NULL)
+    {
+      json_builder_set_member_name (builder, "media_ids");
+      json_builder_begin_array (builder);
+      for (guint i = 0; media_ids[i] != NULL; i++)
+        json_builder_add_string_value (builder, media_ids[i]);
+      json_builder_end_array (builder);
+    }
+  if (scheduled_at != NULL)
+    {
+      json_builder_set_member_name (builder, "scheduled_at");
+      json_builder_add_string_value (builder, scheduled_at);
+    }
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
   json_generator_set_root (generator, root);
   json = json_generator_to_data (generator, &len);
-  body = g_bytes_new_take (json, len);
-
-  msg = new_message (self, "POST", "/api/v1/statuses");
-  if (msg == NULL)
-    return NULL;
-  soup_message_headers_replace (soup_message_get_request_headers (msg),
-                                "Idempotency-Key", idempotency_key);
-  soup_message_set_request_body_from_bytes (msg, "application/json", body);
-  return msg;
+  return g_bytes_new_take (json, len);
 }
 
+/* A Status, or a ScheduledStatus (which has scheduled_at and params). */
 static MqPostResult *
-read_post_status (MqMastodonClient  *self,
-                  SoupMessage       *msg,
-                  GBytes            *body,
-                  GError           **error)
+post_result_from (JsonObject *object)
 {
+  MqPostResult *result = g_new0 (MqPostResult, 1);
+
+  result->id = g_strdup (json_object_get_string_member (object, "id"));
+  if (json_object_has_member (object, "params"))
+    result->scheduled_at = g_strdup (json_object_get_string_member_with_default (object, "scheduled_at", NULL));
+  else
+    result->url = g_strdup (json_object_get_string_member_with_default (object, "url", NULL));
+  return result;
+}
+
+MqPostResult *
+mq_mastodon_client_post_status (MqMastodonClient    *self,
+                                const char          *text,
+                                const char          *visibility,
+                                const char          *language,
+                                const char * const  *media_ids,
+                                const char          *scheduled_at,
+                                const char          *idempotency_key,
+                                GCancellable        *cancellable,
+                                GError             **error)
+{
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GBytes) body = NULL;
   g_autoptr(JsonNode) root = NULL;
-  MqPostResult *result;
+  g_autoptr(GError) local_error = NULL;
   JsonObject *object;
 
-  g_clear_pointer (&self->retry_at, g_date_time_unref);
-  if (!(root = mq_social_http_parse_answer (msg, body, &self->retry_at, error)))
+  g_return_val_if_fail (MQ_IS_MASTODON_CLIENT (self), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (idempotency_key != NULL, NULL);
+
+  if (!(msg = new_message (self, "POST", "/api/v1/statuses", error)))
     return NULL;
-  if (!JSON_NODE_HOLDS_OBJECT (root) ||
-      json_object_get_string_member_with_default (json_node_get_object (root), "id", NULL) == NULL)
+  body = build_post_status (text, visibility, language, media_ids, scheduled_at);
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Idempotency-Key", idempotency_key);
+  soup_message_set_request_body_from_bytes (msg, "application/json", body);
+
+  if (!(root = call (self, msg, cancellable, error)))
+    return NULL;
+  if (!(object = object_or_error (root, "id", &local_error)))
     {
       g_set_error (error, MQ_SOCIAL_ERROR, MQ_SOCIAL_ERROR_PROTOCOL,
                    _("The server accepted the post but did not say its id"));
       return NULL;
     }
-  object = json_node_get_object (root);
-  result = g_new0 (MqPostResult, 1);
-  result->id = g_strdup (json_object_get_string_member (object, "id"));
-  result->url = g_strdup (json_object_get_string_member_with_default (object, "url", NULL));
-  return result;
+  return post_result_from (object);
 }
 
-static gboolean
-check_server (MqMastodonClient  *self,
-              SoupMessage       *msg,
-              GError           **error)
+typedef struct
 {
-  if (msg == NULL)
-    {
-      g_set_error (error, MQ_SOCIAL_ERROR, MQ_SOCIAL_ERROR_REJECTED,
-                   _("“%s” is not a server address: edit the account"), self->server);
-      return FALSE;
-    }
-  return TRUE;
+  char  *text;
+  char  *visibility;
+  char  *language;
+  GStrv  media_ids;
+  char  *scheduled_at;
+  char  *idempotency_key;
+} PostStatus;
+
+static void
+post_status_free (PostStatus *data)
+{
+  g_free (data->text);
+  g_free (data->visibility);
+  g_free (data->language);
+  g_strfreev (data->media_ids);
+  g_free (data->scheduled_at);
+  g_free (data->idempotency_key);
+  g_free (data);
 }
 
 static void
-post_status_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+post_status_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
 {
-  g_autoptr(GTask) task = user_data;
-  MqMastodonClient *self = g_task_get_source_object (task);
-  SoupMessage *msg = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) body = NULL;
-  MqPostResult *post;
+  PostStatus *data = task_data;
+  GError *error = NULL;
+  MqPostResult *result;
 
-  body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
-  if (body == NULL)
-    {
-      GError *mapped = NULL;
-
-      mq_social_http_transport_error (&mapped, self->server, error);
-      g_task_return_error (task, mapped);
-      return;
-    }
-  if (!(post = read_post_status (self, msg, body, &error)))
-    g_task_return_error (task, g_steal_pointer (&error));
+  result = mq_mastodon_client_post_status (source_object, data->text, data->visibility, data->language,
+                                           (const char * const *) data->media_ids, data->scheduled_at,
+                                           data->idempotency_key, cancellable, &error);
+  if (result == NULL)
+    g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, post, (GDestroyNotify) mq_post_result_free);
+    g_task_return_pointer (task, result, (GDestroyNotify) mq_post_result_free);
 }
 
 void
@@ -222,30 +423,32 @@ mq_mastodon_client_post_status_async (MqMastodonClient    *self,
                                       const char          *text,
                                       const char          *visibility,
                                       const char          *language,
+                                      const char * const  *media_ids,
+                                      const char          *scheduled_at,
                                       const char          *idempotency_key,
                                       GCancellable        *cancellable,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
-  SoupMessage *msg;
+  PostStatus *data;
 
   g_return_if_fail (MQ_IS_MASTODON_CLIENT (self));
   g_return_if_fail (text != NULL);
   g_return_if_fail (idempotency_key != NULL);
 
+  data = g_new0 (PostStatus, 1);
+  data->text = g_strdup (text);
+  data->visibility = g_strdup (visibility);
+  data->language = g_strdup (language);
+  data->media_ids = g_strdupv ((char **) media_ids);
+  data->scheduled_at = g_strdup (scheduled_at);
+  data->idempotency_key = g_strdup (idempotency_key);
+
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, mq_mastodon_client_post_status_async);
-  msg = build_post_status (self, text, visibility, language, idempotency_key);
-  if (!check_server (self, msg, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_set_task_data (task, msg, g_object_unref);
-  soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT, cancellable,
-                                    post_status_cb, g_object_ref (task));
+  g_task_set_task_data (task, data, (GDestroyNotify) post_status_free);
+  g_task_run_in_thread (task, post_status_thread);
 }
 
 MqPostResult *
@@ -257,33 +460,122 @@ mq_mastodon_client_post_status_finish (MqMastodonClient  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-MqPostResult *
-mq_mastodon_client_post_status (MqMastodonClient  *self,
-                                const char        *text,
-                                const char        *visibility,
-                                const char        *language,
-                                const char        *idempotency_key,
-                                GCancellable      *cancellable,
-                                GError           **error)
+/* The rel="next" address of a Link header, or NULL. */
+static char *
+link_next (SoupMessage *msg)
 {
-  g_autoptr(SoupMessage) msg = NULL;
-  g_autoptr(GBytes) body = NULL;
-  g_autoptr(GError) local_error = NULL;
+  const char *link = soup_message_headers_get_one (soup_message_get_response_headers (msg), "Link");
+  g_auto(GStrv) parts = NULL;
+
+  if (link == NULL)
+    return NULL;
+  parts = g_strsplit (link, ",", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      const char *open = strchr (parts[i], '<');
+      const char *close = open != NULL ? strchr (open, '>') : NULL;
+
+      if (close != NULL && strstr (close, "rel=\"next\"") != NULL)
+        return g_strndup (open + 1, close - open - 1);
+    }
+  return NULL;
+}
+
+MqPostResult *
+mq_mastodon_client_find_scheduled (MqMastodonClient  *self,
+                                   const char        *idempotency_key,
+                                   GCancellable      *cancellable,
+                                   GError           **error)
+{
+  g_autofree char *next = NULL;
 
   g_return_val_if_fail (MQ_IS_MASTODON_CLIENT (self), NULL);
-  g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (idempotency_key != NULL, NULL);
 
-  msg = build_post_status (self, text, visibility, language, idempotency_key);
-  if (!check_server (self, msg, error))
-    return NULL;
-  body = soup_session_send_and_read (self->session, msg, cancellable, &local_error);
-  if (body == NULL)
+  next = g_strdup ("/api/v1/scheduled_statuses?limit=40");
+  for (guint page = 0; next != NULL && page < SCHEDULED_PAGES; page++)
     {
-      mq_social_http_transport_error (error, self->server, local_error);
-      return NULL;
+      g_autoptr(SoupMessage) msg = NULL;
+      g_autoptr(JsonNode) root = NULL;
+      JsonArray *array;
+
+      if (!(msg = new_message (self, "GET", next, error)) || !(root = call (self, msg, cancellable, error)))
+        return NULL;
+      if (!JSON_NODE_HOLDS_ARRAY (root))
+        {
+          g_set_error (error, MQ_SOCIAL_ERROR, MQ_SOCIAL_ERROR_PROTOCOL,
+                       _("The server’s list of scheduled posts is not a list"));
+          return NULL;
+        }
+      array = json_node_get_array (root);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *node = json_array_get_element (array, i);
+          JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+          JsonNode *params = object != NULL ? json_object_get_member (object, "params") : NULL;
+
+          if (params != NULL && JSON_NODE_HOLDS_OBJECT (params) &&
+              json_object_get_string_member_with_default (object, "id", NULL) != NULL &&
+              g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (params),
+                                                                     "idempotency", NULL),
+                         idempotency_key) == 0)
+            return post_result_from (object);
+        }
+      g_free (next);
+      next = json_array_get_length (array) > 0 ? link_next (msg) : NULL;
+      /* The token goes to this server only. */
+      if (next != NULL && !(g_str_has_prefix (next, self->server) && next[strlen (self->server)] == '/'))
+        g_clear_pointer (&next, g_free);
     }
-  return read_post_status (self, msg, body, error);
+  return NULL;
+}
+
+static gint64
+int_member (JsonObject *object,
+            const char *group,
+            const char *name,
+            gint64      fallback)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, group) : NULL;
+  gint64 value;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return fallback;
+  value = json_object_get_int_member_with_default (json_node_get_object (node), name, fallback);
+  return value > 0 ? value : fallback;
+}
+
+gboolean
+mq_mastodon_client_get_instance (MqMastodonClient    *self,
+                                 MqMastodonInstance  *instance,
+                                 GCancellable        *cancellable,
+                                 GError             **error)
+{
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *configuration = NULL;
+
+  g_return_val_if_fail (MQ_IS_MASTODON_CLIENT (self), FALSE);
+  g_return_val_if_fail (instance != NULL, FALSE);
+
+  if (!(msg = new_message (self, "GET", "/api/v2/instance", error)) ||
+      !(root = call (self, msg, cancellable, error)))
+    return FALSE;
+
+  /* Every level is optional: compatible servers say less. */
+  if (JSON_NODE_HOLDS_OBJECT (root) &&
+      json_object_has_member (json_node_get_object (root), "configuration") &&
+      JSON_NODE_HOLDS_OBJECT (json_object_get_member (json_node_get_object (root), "configuration")))
+    configuration = json_object_get_object_member (json_node_get_object (root), "configuration");
+
+  instance->max_characters = int_member (configuration, "statuses", "max_characters",
+                                         MQ_MASTODON_DEFAULT_MAX_CHARACTERS);
+  instance->characters_reserved_per_url = int_member (configuration, "statuses", "characters_reserved_per_url",
+                                                      MQ_MASTODON_CHARACTERS_PER_URL);
+  instance->max_media_attachments = int_member (configuration, "statuses", "max_media_attachments", 4);
+  instance->description_limit = int_member (configuration, "media_attachments", "description_limit", 1500);
+  instance->image_size_limit = int_member (configuration, "media_attachments", "image_size_limit", 0);
+  return TRUE;
 }
 
 int
@@ -291,36 +583,41 @@ mq_mastodon_client_get_max_characters (MqMastodonClient  *self,
                                        GCancellable      *cancellable,
                                        GError           **error)
 {
-  g_autoptr(SoupMessage) msg = NULL;
-  g_autoptr(GBytes) body = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  JsonObject *object;
-  gint64 max = MQ_MASTODON_DEFAULT_MAX_CHARACTERS;
+  MqMastodonInstance instance;
 
   g_return_val_if_fail (MQ_IS_MASTODON_CLIENT (self), -1);
 
-  msg = new_message (self, "GET", "/api/v2/instance");
-  if (!check_server (self, msg, error))
+  if (!mq_mastodon_client_get_instance (self, &instance, cancellable, error))
     return -1;
-  body = soup_session_send_and_read (self->session, msg, cancellable, &local_error);
-  if (body == NULL)
-    {
-      mq_social_http_transport_error (error, self->server, local_error);
-      return -1;
-    }
-  if (!(root = mq_social_http_parse_answer (msg, body, NULL, error)))
-    return -1;
+  return instance.max_characters;
+}
 
-  /* configuration.statuses.max_characters, each level optional. */
-  object = JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
-  if (object != NULL && json_object_has_member (object, "configuration"))
-    object = json_object_get_object_member (object, "configuration");
-  if (object != NULL && json_object_has_member (object, "statuses"))
+JsonNode *
+mq_mastodon_client_get_tag_timeline (MqMastodonClient  *self,
+                                     const char        *tag,
+                                     guint              limit,
+                                     GCancellable      *cancellable,
+                                     GError           **error)
+{
+  g_autofree char *escaped = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (MQ_IS_MASTODON_CLIENT (self), NULL);
+  g_return_val_if_fail (tag != NULL, NULL);
+
+  if (tag[0] == '#')
+    tag++;
+  escaped = g_uri_escape_string (tag, NULL, FALSE);
+  path = g_strdup_printf ("/api/v1/timelines/tag/%s?limit=%u", escaped, CLAMP (limit, 1, 40));
+  if (!(msg = new_message (self, "GET", path, error)) || !(root = call (self, msg, cancellable, error)))
+    return NULL;
+  if (!JSON_NODE_HOLDS_ARRAY (root))
     {
-      object = json_object_get_object_member (object, "statuses");
-      if (object != NULL)
-        max = json_object_get_int_member_with_default (object, "max_characters", max);
+      g_set_error (error, MQ_SOCIAL_ERROR, MQ_SOCIAL_ERROR_PROTOCOL,
+                   _("The server’s hashtag timeline is not a list of posts"));
+      return NULL;
     }
-  return max > 0 ? (int) max : MQ_MASTODON_DEFAULT_MAX_CHARACTERS;
+  return g_steal_pointer (&root);
 }

@@ -19,7 +19,8 @@
 #include "mq-store-private.h"
 
 #define ACCOUNT_COLUMNS \
-  "id, network, server, handle, remote_id, display_name, coalesce (max_characters, 0) " \
+  "id, network, server, handle, remote_id, display_name, coalesce (max_characters, 0), " \
+  "coalesce (image_size_limit, 0) " \
   "FROM social_accounts "
 
 void
@@ -46,6 +47,7 @@ account_from_row (sqlite3_stmt *stmt)
   account->remote_id = g_strdup (mq_column_text (stmt, 4));
   account->display_name = g_strdup (mq_column_text (stmt, 5));
   account->max_characters = sqlite3_column_int (stmt, 6);
+  account->image_size_limit = sqlite3_column_int64 (stmt, 7);
   return account;
 }
 
@@ -76,6 +78,14 @@ normalize_server (const char  *server,
   return g_strdup_printf ("%s://%s", scheme, host);
 }
 
+static char *
+clean_handle (MqSocialNetwork  network,
+              const char      *handle)
+{
+  return g_strstrip (g_strdup (handle[0] == '@' && network == MQ_SOCIAL_NETWORK_BLUESKY
+                               ? handle + 1 : handle));
+}
+
 gint64
 mq_outbox_add_account (MqOutbox        *self,
                        MqSocialNetwork  network,
@@ -86,7 +96,7 @@ mq_outbox_add_account (MqOutbox        *self,
   MqStore *store;
   g_autofree char *now = NULL;
   g_autofree char *base = NULL;
-  g_autofree char *clean_handle = NULL;
+  g_autofree char *clean = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (MQ_IS_OUTBOX (self), 0);
@@ -95,9 +105,8 @@ mq_outbox_add_account (MqOutbox        *self,
 
   if (!(base = normalize_server (server, error)))
     return 0;
-  clean_handle = g_strstrip (g_strdup (handle[0] == '@' && network == MQ_SOCIAL_NETWORK_BLUESKY
-                                       ? handle + 1 : handle));
-  if (*clean_handle == '\0')
+  clean = clean_handle (network, handle);
+  if (*clean == '\0')
     {
       g_set_error (error, MQ_ERROR, MQ_ERROR_INVALID, _("The account needs a handle"));
       return 0;
@@ -112,7 +121,7 @@ mq_outbox_add_account (MqOutbox        *self,
     return 0;
   sqlite3_bind_text (stmt, 1, mq_social_network_to_string (network), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, base, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, clean_handle, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, clean, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 5, now, -1, SQLITE_TRANSIENT);
   if (!mq_store_step_done (store, stmt, error))
@@ -154,6 +163,78 @@ mq_outbox_update_account (MqOutbox    *self,
     return FALSE;
   mq_store_notify_changed (store, "accounts");
   return TRUE;
+}
+
+gboolean
+mq_outbox_set_account_limits (MqOutbox    *self,
+                              gint64       account_id,
+                              int          max_characters,
+                              gint64       image_size_limit,
+                              GError     **error)
+{
+  MqStore *store;
+  g_autofree char *now = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (MQ_IS_OUTBOX (self), FALSE);
+
+  store = mq_outbox_get_store (self);
+  now = mq_store_now_iso (store);
+  stmt = mq_store_prepare (store,
+                           "UPDATE social_accounts SET max_characters = coalesce (?2, max_characters), "
+                           "image_size_limit = coalesce (?3, image_size_limit), updated_at = ?4 "
+                           "WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, account_id);
+  if (max_characters > 0)
+    sqlite3_bind_int (stmt, 2, max_characters);
+  if (image_size_limit > 0)
+    sqlite3_bind_int64 (stmt, 3, image_size_limit);
+  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
+  if (!mq_store_step_done (store, stmt, error))
+    return FALSE;
+  mq_store_notify_changed (store, "accounts");
+  return TRUE;
+}
+
+gint64
+mq_outbox_find_account (MqOutbox         *self,
+                        MqSocialNetwork   network,
+                        const char       *server,
+                        const char       *handle,
+                        GError          **error)
+{
+  MqStore *store;
+  g_autofree char *base = NULL;
+  g_autofree char *clean = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  int rc;
+
+  g_return_val_if_fail (MQ_IS_OUTBOX (self), -1);
+  g_return_val_if_fail (server != NULL, -1);
+  g_return_val_if_fail (handle != NULL, -1);
+
+  if (!(base = normalize_server (server, error)))
+    return -1;
+  clean = clean_handle (network, handle);
+  store = mq_outbox_get_store (self);
+  stmt = mq_store_prepare (store,
+                           "SELECT id FROM social_accounts WHERE network = ? AND server = ? AND handle = ?",
+                           error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, mq_social_network_to_string (network), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, base, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, clean, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return mq_store_propagate (store, rc, error), -1;
+  return id;
 }
 
 MqSocialAccount *

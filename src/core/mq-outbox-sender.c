@@ -71,18 +71,71 @@ account_label (const MqSocialAccount *account)
   return g_strdup_printf ("Marquee: %s on %s", account->handle, account->server);
 }
 
+/* The job's image as a media attachment that is ready to post, uploading
+ * it only if an earlier attempt did not: a media id kept in the job is
+ * asked about first, and uploaded again only if the server has deleted it.
+ */
+static char *
+mastodon_media (MqOutboxSender     *self,
+                MqMastodonClient   *client,
+                const MqOutboxJob  *job,
+                const MqPostImage  *image,
+                GCancellable       *cancellable,
+                GError            **error)
+{
+  g_autofree char *media_id = g_strdup (job->media_remote_id);
+  g_autoptr(GError) local_error = NULL;
+  gboolean ready = FALSE;
+
+  if (media_id != NULL)
+    {
+      if (mq_mastodon_client_wait_for_media (client, media_id, cancellable, &local_error))
+        return g_steal_pointer (&media_id);
+      if (!g_error_matches (local_error, MQ_SOCIAL_ERROR, MQ_SOCIAL_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      g_debug ("media %s of job %" G_GINT64_FORMAT " is gone, uploading again", media_id, job->id);
+      g_clear_pointer (&media_id, g_free);
+    }
+
+  if (!(media_id = mq_mastodon_client_upload_media (client, image, job->media_alt, &ready,
+                                                    cancellable, error)))
+    return NULL;
+  if (!mq_outbox_set_media_remote_id (self->outbox, job->id, media_id, error))
+    return NULL;
+  if (!ready && !mq_mastodon_client_wait_for_media (client, media_id, cancellable, error))
+    return NULL;
+  return g_steal_pointer (&media_id);
+}
+
+static gboolean
+is_future (MqStore    *store,
+           const char *iso)
+{
+  g_autoptr(GDateTime) when = iso != NULL ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
+  g_autoptr(GDateTime) now = mq_store_now (store);
+
+  return when != NULL && g_date_time_compare (when, now) > 0;
+}
+
 static MqPostResult *
 post_mastodon (MqOutboxSender         *self,
                const MqSocialAccount  *account,
                const MqOutboxJob      *job,
+               const MqPostImage      *image,
                GDateTime             **retry_at,
                GCancellable           *cancellable,
                GError                **error)
 {
   g_autoptr(MqSecret) token = NULL;
   g_autoptr(MqMastodonClient) client = NULL;
+  g_autofree char *media_id = NULL;
+  const char *media_ids[2] = { NULL, NULL };
+  const char *scheduled_at = NULL;
   GError *local_error = NULL;
-  MqPostResult *result;
+  MqPostResult *result = NULL;
 
   token = mq_secret_store_lookup (self->secrets, account->id, MQ_SECRET_ACCESS_TOKEN, cancellable, &local_error);
   if (token == NULL)
@@ -95,8 +148,37 @@ post_mastodon (MqOutboxSender         *self,
       return NULL;
     }
   client = mq_mastodon_client_new (account->server, token);
+
+  /* The outbox hands over a job still in the future only when the server
+   * can schedule it (mq_outbox_claim_next()).
+   */
+  if (is_future (mq_outbox_get_store (self->outbox), job->scheduled_at))
+    scheduled_at = job->scheduled_at;
+  else if (job->scheduled_at != NULL && job->attempts > 1)
+    {
+      /* An earlier attempt may have handed it to the server's schedule
+       * before the time came close, and lost the answer.
+       */
+      result = mq_mastodon_client_find_scheduled (client, job->idempotency_key, cancellable, &local_error);
+      if (result != NULL || local_error != NULL)
+        {
+          if (local_error != NULL)
+            g_propagate_error (error, local_error);
+          goto out;
+        }
+    }
+
+  if (image != NULL)
+    {
+      if (!(media_id = mastodon_media (self, client, job, image, cancellable, error)))
+        goto out;
+      media_ids[0] = media_id;
+    }
   result = mq_mastodon_client_post_status (client, job->text, job->visibility, job->language,
-                                           job->idempotency_key, cancellable, error);
+                                           media_ids, scheduled_at, job->idempotency_key,
+                                           cancellable, error);
+
+out:
   if (mq_mastodon_client_get_retry_at (client) != NULL)
     *retry_at = g_date_time_ref (mq_mastodon_client_get_retry_at (client));
   return result;
@@ -133,6 +215,7 @@ static MqPostResult *
 post_bluesky (MqOutboxSender         *self,
               const MqSocialAccount  *account,
               const MqOutboxJob      *job,
+              const MqPostImage      *image,
               GDateTime             **retry_at,
               GCancellable           *cancellable,
               GError                **error)
@@ -156,8 +239,8 @@ post_bluesky (MqOutboxSender         *self,
   client = mq_bluesky_client_new (account->server, account->handle, password);
   if (access != NULL && account->remote_id != NULL)
     mq_bluesky_client_set_session (client, account->remote_id, access, refresh);
-  result = mq_bluesky_client_create_post (client, job->text, job->language, job->record_key,
-                                          cancellable, error);
+  result = mq_bluesky_client_create_post (client, job->text, job->language, image, job->media_alt,
+                                          job->record_key, cancellable, error);
   save_bluesky_session (self, account, client, access);
   if (mq_bluesky_client_get_retry_at (client) != NULL)
     *retry_at = g_date_time_ref (mq_bluesky_client_get_retry_at (client));
@@ -174,6 +257,7 @@ send_job (MqOutboxSender  *self,
           GError         **error)
 {
   g_autoptr(MqSocialAccount) account = NULL;
+  g_autoptr(MqPostImage) image = NULL;
   g_autoptr(MqPostResult) result = NULL;
   g_autoptr(GDateTime) retry_at = NULL;
   g_autoptr(GError) post_error = NULL;
@@ -181,15 +265,26 @@ send_job (MqOutboxSender  *self,
   if (!(account = mq_outbox_get_account (self->outbox, job->account_id, error)))
     return FALSE;
 
-  /* A text the server will refuse is not worth eight attempts. */
+  /* A text or an image the server will refuse is not worth eight attempts. */
   if (!mq_announcement_check_length (account->network, job->text, account->max_characters, &post_error))
+    return mq_outbox_mark_failed (self->outbox, job->id, post_error->message, error);
+  image = mq_outbox_load_image (self->outbox, job->announcement_id, &post_error);
+  if (post_error != NULL ||
+      (image != NULL && (!mq_post_image_check_alt (job->media_alt, &post_error) ||
+                         !mq_post_image_check_size (image, account->network,
+                                                    account->image_size_limit, &post_error))))
     return mq_outbox_mark_failed (self->outbox, job->id, post_error->message, error);
 
   if (account->network == MQ_SOCIAL_NETWORK_MASTODON)
-    result = post_mastodon (self, account, job, &retry_at, cancellable, &post_error);
+    result = post_mastodon (self, account, job, image, &retry_at, cancellable, &post_error);
   else
-    result = post_bluesky (self, account, job, &retry_at, cancellable, &post_error);
+    result = post_bluesky (self, account, job, image, &retry_at, cancellable, &post_error);
 
+  if (result != NULL && result->scheduled_at != NULL)
+    {
+      g_debug ("job %" G_GINT64_FORMAT " scheduled on the server as %s", job->id, result->id);
+      return mq_outbox_mark_scheduled (self->outbox, job->id, result->id, error);
+    }
   if (result != NULL)
     {
       g_debug ("job %" G_GINT64_FORMAT " posted as %s", job->id, result->id);

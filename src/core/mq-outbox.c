@@ -21,7 +21,7 @@
 
 #include "mq-error.h"
 #include "mq-outbox.h"
-#include "mq-store-private.h"
+#include "mq-outbox-private.h"
 
 struct _MqOutbox
 {
@@ -34,13 +34,6 @@ G_DEFINE_FINAL_TYPE (MqOutbox, mq_outbox, G_TYPE_OBJECT)
 static const char * const state_names[] = {
   "draft", "queued", "sending", "posted", "failed",
 };
-
-#define JOB_COLUMNS \
-  "j.id, j.announcement_id, j.account_id, coalesce (a.event_id, 0), j.state, j.text, " \
-  "j.media_path, j.media_alt, j.language, j.visibility, j.scheduled_at, j.attempts, " \
-  "j.next_try_at, j.last_error, j.remote_id, j.remote_url, j.idempotency_key, " \
-  "j.record_key, j.created_at, j.updated_at " \
-  "FROM outbox_jobs j JOIN announcements a ON a.id = j.announcement_id "
 
 const char *
 mq_outbox_state_to_string (MqOutboxState state)
@@ -83,6 +76,7 @@ mq_outbox_job_free (MqOutboxJob *job)
   g_free (job->record_key);
   g_free (job->created_at);
   g_free (job->updated_at);
+  g_free (job->media_remote_id);
   g_free (job);
 }
 
@@ -196,15 +190,6 @@ mq_outbox_backoff_seconds (int attempts)
   return delay + g_random_int_range (0, (gint32) (delay / 2) + 1);
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  for (; text != NULL && *text != '\0'; text = g_utf8_next_char (text))
-    if (!g_unichar_isspace (g_utf8_get_char (text)))
-      return FALSE;
-  return TRUE;
-}
-
 gint64
 mq_outbox_add_announcement (MqOutbox   *self,
                             gint64      event_id,
@@ -216,36 +201,47 @@ mq_outbox_add_announcement (MqOutbox   *self,
                             const char *scheduled_at,
                             GError    **error)
 {
+  g_autoptr(MqPostImage) image = NULL;
   g_autofree char *now = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (MQ_IS_OUTBOX (self), 0);
   g_return_val_if_fail (template_text != NULL, 0);
 
-  if (media_path != NULL && *media_path != '\0' && is_blank (media_alt))
-    {
-      g_set_error (error, MQ_ERROR, MQ_ERROR_INVALID,
-                   _("The image needs a description (alt text) for people who cannot see it"));
-      return 0;
-    }
+  if (media_path != NULL && *media_path == '\0')
+    media_path = NULL;
+  if (media_path != NULL &&
+      (!mq_post_image_check_alt (media_alt, error) ||
+       !(image = mq_post_image_new_from_file (media_path, error))))
+    return 0;
 
   now = mq_store_now_iso (self->store);
   stmt = mq_store_prepare (self->store,
                            "INSERT INTO announcements (event_id, template, media_path, media_alt, "
-                           "language, visibility, scheduled_at, created_at, updated_at) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+                           "language, visibility, scheduled_at, created_at, updated_at, "
+                           "media_data, media_type) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return 0;
   if (event_id > 0)
     sqlite3_bind_int64 (stmt, 1, event_id);
   sqlite3_bind_text (stmt, 2, template_text, -1, SQLITE_TRANSIENT);
   mq_bind_text_or_null (stmt, 3, media_path);
-  mq_bind_text_or_null (stmt, 4, media_alt);
+  mq_bind_text_or_null (stmt, 4, image != NULL ? media_alt : NULL);
   mq_bind_text_or_null (stmt, 5, language);
   sqlite3_bind_text (stmt, 6, visibility != NULL ? visibility : "public", -1, SQLITE_TRANSIENT);
   mq_bind_text_or_null (stmt, 7, scheduled_at);
   sqlite3_bind_text (stmt, 8, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 9, now, -1, SQLITE_TRANSIENT);
+  if (image != NULL)
+    {
+      gsize len;
+      gconstpointer data = g_bytes_get_data (image->bytes, &len);
+
+      /* The statement is reset right after the step, while @image lives. */
+      sqlite3_bind_blob64 (stmt, 10, data, len, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 11, image->mime_type, -1, SQLITE_TRANSIENT);
+    }
   if (!mq_store_step_done (self->store, stmt, error))
     return 0;
 
@@ -253,8 +249,61 @@ mq_outbox_add_announcement (MqOutbox   *self,
   return sqlite3_last_insert_rowid (mq_store_get_db (self->store));
 }
 
-static MqOutboxJob *
-job_from_row (sqlite3_stmt *stmt)
+MqPostImage *
+mq_outbox_load_image (MqOutbox  *self,
+                      gint64     announcement_id,
+                      GError   **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (MQ_IS_OUTBOX (self), NULL);
+
+  stmt = mq_store_prepare (self->store,
+                           "SELECT media_data FROM announcements WHERE id = ? AND media_data IS NOT NULL",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, announcement_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    bytes = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return mq_store_propagate (self->store, rc, error), NULL;
+  if (bytes == NULL)
+    return NULL;
+  return mq_post_image_new (bytes, error);
+}
+
+/* An image too large for the account's network would fail on every try:
+ * say so while the organizer is still at the composer.
+ */
+static gboolean
+check_image_fits (MqOutbox   *self,
+                  gint64      announcement_id,
+                  gint64      account_id,
+                  GError    **error)
+{
+  g_autoptr(MqSocialAccount) account = NULL;
+  g_autoptr(MqPostImage) image = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!(image = mq_outbox_load_image (self, announcement_id, &local_error)))
+    {
+      if (local_error == NULL)
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (!(account = mq_outbox_get_account (self, account_id, error)))
+    return FALSE;
+  return mq_post_image_check_size (image, account->network, account->image_size_limit, error);
+}
+
+MqOutboxJob *
+mq_outbox_job_from_row (sqlite3_stmt *stmt)
 {
   MqOutboxJob *job = g_new0 (MqOutboxJob, 1);
 
@@ -278,6 +327,8 @@ job_from_row (sqlite3_stmt *stmt)
   job->record_key = g_strdup (mq_column_text (stmt, 17));
   job->created_at = g_strdup (mq_column_text (stmt, 18));
   job->updated_at = g_strdup (mq_column_text (stmt, 19));
+  job->media_remote_id = g_strdup (mq_column_text (stmt, 20));
+  job->remote_scheduled = sqlite3_column_int (stmt, 21) != 0;
   return job;
 }
 
@@ -323,6 +374,8 @@ mq_outbox_enqueue (MqOutbox   *self,
   sqlite3_reset (stmt);
   if (id > 0)
     return mq_transaction_commit (&tx, error) ? id : 0;
+  if (!check_image_fits (self, announcement_id, account_id, error))
+    return 0;
 
   now = mq_store_now_iso (self->store);
   key = mq_outbox_new_idempotency_key ();
@@ -369,7 +422,7 @@ mq_outbox_get_job (MqOutbox  *self,
 
   g_return_val_if_fail (MQ_IS_OUTBOX (self), NULL);
 
-  stmt = mq_store_prepare (self->store, "SELECT " JOB_COLUMNS "WHERE j.id = ?", error);
+  stmt = mq_store_prepare (self->store, "SELECT " MQ_OUTBOX_JOB_COLUMNS "WHERE j.id = ?", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, job_id);
@@ -387,7 +440,7 @@ mq_outbox_get_job (MqOutbox  *self,
       sqlite3_reset (stmt);
       return NULL;
     }
-  job = job_from_row (stmt);
+  job = mq_outbox_job_from_row (stmt);
   sqlite3_reset (stmt);
   return job;
 }
@@ -402,200 +455,14 @@ mq_outbox_list_jobs (MqOutbox  *self,
 
   g_return_val_if_fail (MQ_IS_OUTBOX (self), NULL);
 
-  stmt = mq_store_prepare (self->store, "SELECT " JOB_COLUMNS "ORDER BY j.id", error);
+  stmt = mq_store_prepare (self->store, "SELECT " MQ_OUTBOX_JOB_COLUMNS "ORDER BY j.id", error);
   if (stmt == NULL)
     return NULL;
   jobs = g_ptr_array_new_with_free_func ((GDestroyNotify) mq_outbox_job_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (jobs, job_from_row (stmt));
+    g_ptr_array_add (jobs, mq_outbox_job_from_row (stmt));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return mq_store_propagate (self->store, rc, error), NULL;
   return g_steal_pointer (&jobs);
-}
-
-/* One UPDATE of a job's state; FALSE with NOT_FOUND when @from does not
- * match, so a job is never moved from a state it is not in.
- */
-static gboolean
-set_state (MqOutbox   *self,
-           gint64      job_id,
-           const char *from,
-           const char *to,
-           const char *next_try_at,
-           const char *last_error,
-           const char *remote_id,
-           const char *remote_url,
-           GError    **error)
-{
-  g_autofree char *now = mq_store_now_iso (self->store);
-  sqlite3_stmt *stmt;
-
-  stmt = mq_store_prepare (self->store,
-                           "UPDATE outbox_jobs SET state = ?3, next_try_at = ?4, "
-                           "last_error = coalesce (?5, last_error), "
-                           "remote_id = coalesce (?6, remote_id), "
-                           "remote_url = coalesce (?7, remote_url), updated_at = ?8 "
-                           "WHERE id = ?1 AND (?2 IS NULL OR state = ?2)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, job_id);
-  mq_bind_text_or_null (stmt, 2, from);
-  sqlite3_bind_text (stmt, 3, to, -1, SQLITE_STATIC);
-  mq_bind_text_or_null (stmt, 4, next_try_at);
-  mq_bind_text_or_null (stmt, 5, last_error);
-  mq_bind_text_or_null (stmt, 6, remote_id);
-  mq_bind_text_or_null (stmt, 7, remote_url);
-  sqlite3_bind_text (stmt, 8, now, -1, SQLITE_TRANSIENT);
-  if (!mq_store_step_done (self->store, stmt, error))
-    return FALSE;
-  if (sqlite3_changes (mq_store_get_db (self->store)) == 0)
-    {
-      g_set_error (error, MQ_ERROR, MQ_ERROR_NOT_FOUND,
-                   _("Outbox job %" PRId64 " is not %s"), job_id, from);
-      return FALSE;
-    }
-  mq_store_notify_changed (self->store, "outbox");
-  return TRUE;
-}
-
-gboolean
-mq_outbox_queue (MqOutbox  *self,
-                 gint64     job_id,
-                 GError   **error)
-{
-  g_return_val_if_fail (MQ_IS_OUTBOX (self), FALSE);
-  return set_state (self, job_id, "draft", "queued", NULL, NULL, NULL, NULL, error);
-}
-
-int
-mq_outbox_recover (MqOutbox  *self,
-                   GError   **error)
-{
-  sqlite3_stmt *stmt;
-  int changes;
-
-  g_return_val_if_fail (MQ_IS_OUTBOX (self), -1);
-
-  stmt = mq_store_prepare (self->store,
-                           "UPDATE outbox_jobs SET state = 'queued', next_try_at = NULL "
-                           "WHERE state = 'sending'", error);
-  if (stmt == NULL || !mq_store_step_done (self->store, stmt, error))
-    return -1;
-  changes = sqlite3_changes (mq_store_get_db (self->store));
-  if (changes > 0)
-    mq_store_notify_changed (self->store, "outbox");
-  return changes;
-}
-
-MqOutboxJob *
-mq_outbox_claim_next (MqOutbox  *self,
-                      GError   **error)
-{
-  g_auto(MqTransaction) tx = { 0 };
-  g_autofree char *now = NULL;
-  MqOutboxJob *job = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (MQ_IS_OUTBOX (self), NULL);
-
-  if (!mq_transaction_begin (&tx, self->store, error))
-    return NULL;
-  now = mq_store_now_iso (self->store);
-  stmt = mq_store_prepare (self->store,
-                           "SELECT " JOB_COLUMNS "WHERE j.state = 'queued' "
-                           "AND (j.next_try_at IS NULL OR j.next_try_at <= ?1) "
-                           "AND (j.scheduled_at IS NULL OR j.scheduled_at <= ?1) "
-                           "ORDER BY coalesce (j.next_try_at, j.created_at), j.id LIMIT 1",
-                           error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    job = job_from_row (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return mq_store_propagate (self->store, rc, error), NULL;
-  if (job == NULL)
-    {
-      mq_transaction_commit (&tx, error);
-      return NULL;
-    }
-
-  stmt = mq_store_prepare (self->store,
-                           "UPDATE outbox_jobs SET state = 'sending', attempts = attempts + 1, "
-                           "updated_at = ?2 WHERE id = ?1", error);
-  if (stmt == NULL)
-    return mq_outbox_job_free (job), NULL;
-  sqlite3_bind_int64 (stmt, 1, job->id);
-  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
-  if (!mq_store_step_done (self->store, stmt, error) || !mq_transaction_commit (&tx, error))
-    return mq_outbox_job_free (job), NULL;
-
-  mq_store_notify_changed (self->store, "outbox");
-  job->state = MQ_OUTBOX_STATE_SENDING;
-  job->attempts++;
-  return job;
-}
-
-gboolean
-mq_outbox_mark_posted (MqOutbox    *self,
-                       gint64       job_id,
-                       const char  *remote_id,
-                       const char  *remote_url,
-                       GError     **error)
-{
-  g_return_val_if_fail (MQ_IS_OUTBOX (self), FALSE);
-  g_return_val_if_fail (remote_id != NULL && *remote_id != '\0', FALSE);
-
-  return set_state (self, job_id, "sending", "posted", NULL, NULL, remote_id, remote_url, error);
-}
-
-gboolean
-mq_outbox_mark_failed (MqOutbox    *self,
-                       gint64       job_id,
-                       const char  *reason,
-                       GError     **error)
-{
-  g_return_val_if_fail (MQ_IS_OUTBOX (self), FALSE);
-  g_return_val_if_fail (reason != NULL, FALSE);
-
-  return set_state (self, job_id, "sending", "failed", NULL, reason, NULL, NULL, error);
-}
-
-gboolean
-mq_outbox_mark_retry (MqOutbox    *self,
-                      gint64       job_id,
-                      const char  *reason,
-                      GDateTime   *not_before,
-                      GError     **error)
-{
-  g_autoptr(MqOutboxJob) job = NULL;
-  g_autoptr(GDateTime) now = NULL;
-  g_autoptr(GDateTime) next = NULL;
-  g_autofree char *next_iso = NULL;
-
-  g_return_val_if_fail (MQ_IS_OUTBOX (self), FALSE);
-  g_return_val_if_fail (reason != NULL, FALSE);
-
-  if (!(job = mq_outbox_get_job (self, job_id, error)))
-    return FALSE;
-  if (job->attempts >= MQ_OUTBOX_MAX_ATTEMPTS)
-    {
-      g_autofree char *final = g_strdup_printf (_("Gave up after %d attempts: %s"),
-                                                job->attempts, reason);
-      return mq_outbox_mark_failed (self, job_id, final, error);
-    }
-
-  now = mq_store_now (self->store);
-  next = g_date_time_add_seconds (now, mq_outbox_backoff_seconds (job->attempts));
-  if (not_before != NULL && g_date_time_compare (not_before, next) > 0)
-    {
-      g_date_time_unref (next);
-      next = g_date_time_to_utc (not_before);
-    }
-  next_iso = g_date_time_format (next, "%Y-%m-%dT%H:%M:%SZ");
-  return set_state (self, job_id, "sending", "queued", next_iso, reason, NULL, NULL, error);
 }

@@ -8,6 +8,7 @@
 #include <glib-object.h>
 
 #include "mq-announcement-template.h"
+#include "mq-post-image.h"
 #include "mq-store.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,13 @@ gboolean    mq_outbox_state_from_string (const char    *text,
 /* A job gives up after this many attempts that failed for passing reasons. */
 #define MQ_OUTBOX_MAX_ATTEMPTS 8
 
+/* Mastodon schedules a status itself when scheduled_at is at least 5
+ * minutes ahead; Marquee hands it over only with a minute to spare, so a
+ * slow request does not arrive too late. Closer times, and every Bluesky
+ * post, wait in the local outbox.
+ */
+#define MQ_OUTBOX_SERVER_SCHEDULE_SECONDS (6 * 60)
+
 typedef struct
 {
   gint64           id;
@@ -37,6 +45,7 @@ typedef struct
   char            *remote_id;       /* DID or Mastodon account id, once known */
   char            *display_name;
   int              max_characters;  /* 0: unknown */
+  gint64           image_size_limit; /* bytes; 0: unknown */
 } MqSocialAccount;
 
 void             mq_social_account_free (MqSocialAccount *account);
@@ -65,6 +74,10 @@ typedef struct
   char          *record_key;
   char          *created_at;
   char          *updated_at;
+  /* The Mastodon media attachment uploaded for this job, once there is one. */
+  char          *media_remote_id;
+  /* Posted as a status the server will publish at scheduled_at. */
+  gboolean       remote_scheduled;
 } MqOutboxJob;
 
 void             mq_outbox_job_free (MqOutboxJob *job);
@@ -89,8 +102,23 @@ gboolean         mq_outbox_update_account      (MqOutbox       *self,
                                                 const char     *display_name,
                                                 int             max_characters,
                                                 GError        **error);
+/* The server's limits (from /api/v2/instance); <= 0 leaves one as it is. */
+gboolean         mq_outbox_set_account_limits  (MqOutbox       *self,
+                                                gint64          account_id,
+                                                int             max_characters,
+                                                gint64          image_size_limit,
+                                                GError        **error);
 MqSocialAccount *mq_outbox_get_account         (MqOutbox       *self,
                                                 gint64          account_id,
+                                                GError        **error);
+/* The id of the account @handle on @server (spelled as
+ * mq_outbox_add_account() would store them); 0 when there is none, -1
+ * with @error set when the server address is not one or the database failed.
+ */
+gint64           mq_outbox_find_account        (MqOutbox       *self,
+                                                MqSocialNetwork network,
+                                                const char     *server,
+                                                const char     *handle,
                                                 GError        **error);
 /* (element-type MqSocialAccount) */
 GPtrArray       *mq_outbox_list_accounts       (MqOutbox       *self,
@@ -100,7 +128,10 @@ gboolean         mq_outbox_remove_account      (MqOutbox       *self,
                                                 GError        **error);
 
 /* Announcements and their jobs. @event_id 0 for none; @visibility NULL for
- * "public"; @scheduled_at (nullable) UTC ISO 8601.
+ * "public"; @scheduled_at (nullable) UTC ISO 8601. @media_path (nullable)
+ * is read now and the image kept in the database with the announcement
+ * (so it is posted even if the file moves); it must be a PNG, JPEG, GIF or
+ * WebP and needs @media_alt.
  */
 gint64           mq_outbox_add_announcement    (MqOutbox       *self,
                                                 gint64          event_id,
@@ -113,7 +144,8 @@ gint64           mq_outbox_add_announcement    (MqOutbox       *self,
                                                 GError        **error);
 /* Queues @text for @account_id once: queuing the same announcement for the
  * same account again returns the existing job's id and changes nothing.
- * @as_draft keeps it out of the sender until mq_outbox_queue().
+ * @as_draft keeps it out of the sender until mq_outbox_queue(). An image
+ * larger than the account's network takes is refused here (MQ_ERROR_INVALID).
  */
 gint64           mq_outbox_enqueue             (MqOutbox       *self,
                                                 gint64          announcement_id,
@@ -130,6 +162,12 @@ MqOutboxJob     *mq_outbox_get_job             (MqOutbox       *self,
 /* (element-type MqOutboxJob) in id order */
 GPtrArray       *mq_outbox_list_jobs           (MqOutbox       *self,
                                                 GError        **error);
+/* The image kept with announcement @announcement_id; NULL without an
+ * error when it has none.
+ */
+MqPostImage     *mq_outbox_load_image          (MqOutbox       *self,
+                                                gint64          announcement_id,
+                                                GError        **error);
 
 /* After a crash, jobs left in 'sending' may or may not have reached the
  * server: they go back to 'queued' with their keys, so the retry is
@@ -137,8 +175,10 @@ GPtrArray       *mq_outbox_list_jobs           (MqOutbox       *self,
  */
 int              mq_outbox_recover             (MqOutbox       *self,
                                                 GError        **error);
-/* The next due job (queued, next try and schedule reached), moved to
- * 'sending' with one more attempt; NULL without error when none is due.
+/* The next due job (queued, next try and schedule reached, or a Mastodon
+ * job scheduled at least MQ_OUTBOX_SERVER_SCHEDULE_SECONDS ahead, which
+ * the server will schedule), moved to 'sending' with one more attempt;
+ * NULL without error when none is due.
  */
 MqOutboxJob     *mq_outbox_claim_next          (MqOutbox       *self,
                                                 GError        **error);
@@ -146,6 +186,23 @@ gboolean         mq_outbox_mark_posted         (MqOutbox       *self,
                                                 gint64          job_id,
                                                 const char     *remote_id,
                                                 const char     *remote_url,
+                                                GError        **error);
+/* The server accepted the job as a scheduled status @remote_id: posted,
+ * as far as Marquee is concerned; the server publishes it at scheduled_at.
+ */
+gboolean         mq_outbox_mark_scheduled      (MqOutbox       *self,
+                                                gint64          job_id,
+                                                const char     *remote_id,
+                                                GError        **error);
+/* Remembers the media attachment uploaded for a job in 'sending'. */
+gboolean         mq_outbox_set_media_remote_id (MqOutbox       *self,
+                                                gint64          job_id,
+                                                const char     *media_id,
+                                                GError        **error);
+/* When the sender has something to do next: the earliest time a queued job
+ * becomes due (now if one is due already), NULL when no job is queued.
+ */
+GDateTime       *mq_outbox_next_due            (MqOutbox       *self,
                                                 GError        **error);
 /* Back to 'queued' after a passing failure: the next try waits for the
  * backoff of the attempts so far, or @not_before if later (Retry-After,

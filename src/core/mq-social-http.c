@@ -26,6 +26,41 @@ mq_social_error_is_transient (const GError *error)
          error->code == MQ_SOCIAL_ERROR_SERVER;
 }
 
+guint
+mq_social_http_timeout (void)
+{
+  const char *text = g_getenv ("MARQUEE_HTTP_TIMEOUT");
+  guint64 seconds;
+
+  if (text != NULL && g_ascii_string_to_unsigned (text, 10, 1, 600, &seconds, NULL))
+    return (guint) seconds;
+  return 30;
+}
+
+SoupSession *
+mq_social_http_new_session (void)
+{
+  return soup_session_new_with_options ("timeout", mq_social_http_timeout (),
+                                        "user-agent", "Marquee/" PACKAGE_VERSION,
+                                        NULL);
+}
+
+char *
+mq_social_http_format_until (GDateTime *when)
+{
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) now = NULL;
+
+  g_return_val_if_fail (when != NULL, NULL);
+
+  local = g_date_time_to_local (when);
+  now = g_date_time_new_now_local ();
+  if (g_date_time_get_year (local) == g_date_time_get_year (now) &&
+      g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now))
+    return g_date_time_format (local, "%H:%M");
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
 static GDateTime *
 parse_epoch_or_iso (const char *text)
 {
@@ -158,7 +193,7 @@ mq_social_http_parse_answer (SoupMessage  *msg,
 
   if (status == 429)
     {
-      g_autofree char *until = when != NULL ? g_date_time_format (when, "%Y-%m-%dT%H:%M:%SZ")
+      g_autofree char *until = when != NULL ? mq_social_http_format_until (when)
                                             : g_strdup (_("later"));
       g_set_error (error, MQ_SOCIAL_ERROR, MQ_SOCIAL_ERROR_RATE_LIMITED,
                    _("Rate limited until %s (%s): Marquee will retry then"), until, text);
@@ -168,6 +203,10 @@ mq_social_http_parse_answer (SoupMessage  *msg,
                               g_str_has_prefix (text, "InvalidToken"))))
     g_set_error (error, MQ_SOCIAL_ERROR, MQ_SOCIAL_ERROR_AUTH,
                  _("The server refused the login (%s): log in to this account again"), text);
+  else if (status == 404)
+    g_set_error (error, MQ_SOCIAL_ERROR, MQ_SOCIAL_ERROR_NOT_FOUND,
+                 _("The server does not have what Marquee asked for (%s): check the server "
+                   "address of the account"), text);
   else if (status >= 500)
     g_set_error (error, MQ_SOCIAL_ERROR, MQ_SOCIAL_ERROR_SERVER,
                  _("The server failed (%s): Marquee will retry"), text);
@@ -175,4 +214,29 @@ mq_social_http_parse_answer (SoupMessage  *msg,
     g_set_error (error, MQ_SOCIAL_ERROR, MQ_SOCIAL_ERROR_REJECTED,
                  _("The server refused the post: %s"), text);
   return NULL;
+}
+
+JsonNode *
+mq_social_http_send (SoupSession   *session,
+                     SoupMessage   *msg,
+                     const char    *server,
+                     GDateTime    **retry_at,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (SOUP_IS_SESSION (session), NULL);
+  g_return_val_if_fail (SOUP_IS_MESSAGE (msg), NULL);
+
+  if (retry_at != NULL)
+    *retry_at = NULL;
+  body = soup_session_send_and_read (session, msg, cancellable, &local_error);
+  if (body == NULL)
+    {
+      mq_social_http_transport_error (error, server, local_error);
+      return NULL;
+    }
+  return mq_social_http_parse_answer (msg, body, retry_at, error);
 }

@@ -21,6 +21,7 @@ G_BEGIN_DECLS
  * @MQ_SOCIAL_ERROR_REJECTED: the server refused the request for good (4xx)
  * @MQ_SOCIAL_ERROR_SERVER: the server failed (5xx): retry later
  * @MQ_SOCIAL_ERROR_PROTOCOL: the answer was not what the API documents
+ * @MQ_SOCIAL_ERROR_NOT_FOUND: the server does not have what was asked for (404)
  */
 typedef enum
 {
@@ -31,12 +32,20 @@ typedef enum
   MQ_SOCIAL_ERROR_REJECTED,
   MQ_SOCIAL_ERROR_SERVER,
   MQ_SOCIAL_ERROR_PROTOCOL,
+  MQ_SOCIAL_ERROR_NOT_FOUND,
 } MqSocialError;
 
 GQuark      mq_social_error_quark          (void);
 
 /* Whether a job that failed with @error may succeed if tried again. */
 gboolean    mq_social_error_is_transient   (const GError  *error);
+
+/* How long a request may wait for its answer, in seconds: 30, or
+ * $MARQUEE_HTTP_TIMEOUT (for slow links, and the tests' slow servers).
+ */
+guint       mq_social_http_timeout         (void);
+/* A session with Marquee's user agent and that timeout. */
+SoupSession *mq_social_http_new_session    (void);
 
 /* When the server allows the next request: Retry-After (seconds or an HTTP
  * date), else Mastodon's X-RateLimit-Reset (ISO 8601) or Bluesky's
@@ -56,5 +65,19 @@ JsonNode   *mq_social_http_parse_answer   (SoupMessage   *msg,
                                            GBytes        *body,
                                            GDateTime    **retry_at,
                                            GError       **error);
+/* Sends @msg and parses its answer (blocking): transport failures are
+ * mapped by mq_social_http_transport_error() naming @server, answers by
+ * mq_social_http_parse_answer().
+ */
+JsonNode   *mq_social_http_send           (SoupSession   *session,
+                                           SoupMessage   *msg,
+                                           const char    *server,
+                                           GDateTime    **retry_at,
+                                           GCancellable  *cancellable,
+                                           GError       **error);
+/* "14:05" for a time today, "2026-12-03 14:05" for another day, in the
+ * local time zone: when a rate limit ends, as a user reads it.
+ */
+char       *mq_social_http_format_until   (GDateTime     *when);
 
 G_END_DECLS

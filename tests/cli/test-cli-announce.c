@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
+#include <string.h>
 
 #include "cli-test-runner.h"
 #include "marquee-core.h"
@@ -67,8 +68,9 @@ test_account_list_and_remove (Cli           *cli,
   g_assert_cmpstr (json_object_get_string_member (object, "server"), ==, "https://club.example");
   g_assert_cmpstr (json_object_get_string_member (object, "handle"), ==, "club.example");
   g_assert_true (json_object_get_null_member (object, "max_characters"));
+  g_assert_true (json_object_get_null_member (object, "image_size_limit"));
   /* Only what is not secret exists to be listed. */
-  g_assert_cmpuint (json_object_get_size (object), ==, 7);
+  g_assert_cmpuint (json_object_get_size (object), ==, 8);
 
   assert_user_error (cli, run (cli, "account", "remove", "9", NULL), "Account 9 does not exist");
   assert_user_error (cli, run (cli, "account", "remove", "x", NULL), "not a valid account id");
@@ -185,6 +187,75 @@ test_announce_enqueue (Cli           *cli,
                    "1\t1\tqueued\t0\t\n2\t1\tqueued\t0\t\n");
 }
 
+static char *
+write_png (Cli   *cli,
+           gsize  size)
+{
+  static const guint8 header[] = {
+    0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R',
+    0, 0, 0x02, 0x80, 0, 0, 0x01, 0xe0, 8, 2, 0, 0, 0,
+  };
+  g_autofree guint8 *data = g_malloc0 (size);
+  char *path = g_build_filename (g_get_user_data_dir (), "poster.png", NULL);
+  g_autoptr(GError) error = NULL;
+
+  memcpy (data, header, sizeof header);
+  g_file_set_contents (path, (const char *) data, size, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+test_announce_image (Cli           *cli,
+                     gconstpointer  data)
+{
+  g_autofree char *event = add_event (cli);
+  g_autofree char *bluesky = add_account_row (cli, MQ_SOCIAL_NETWORK_BLUESKY, 0);
+  g_autofree char *mastodon = add_account_row (cli, MQ_SOCIAL_NETWORK_MASTODON, 0);
+  g_autofree char *large = write_png (cli, 1400000);
+  g_autofree char *notes = g_build_filename (g_get_user_data_dir (), "notes.txt", NULL);
+  g_autofree char *job = NULL;
+  g_autofree char *again = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object;
+
+  /* No alt text: said what to do; --alt alone is a usage error. */
+  assert_user_error (cli, run (cli, "announce", event, "--account", bluesky, "--text", "{title}",
+                               "--image", large, NULL),
+                     "needs a description (alt text)");
+  g_assert_true (strstr (cli->err, "--alt") != NULL);
+  g_assert_cmpint (run (cli, "announce", event, "--account", bluesky, "--text", "{title}",
+                        "--alt", "The poster", NULL), ==, 2);
+
+  /* Marquee checks Bluesky's limit itself. */
+  assert_user_error (cli, run (cli, "announce", event, "--account", bluesky, "--text", "{title}",
+                               "--image", large, "--alt", "The poster", NULL),
+                     "The image is too large: 1.4\u00a0MB, the limit on Bluesky is 1\u00a0MB");
+  g_file_set_contents (notes, "Honeyland at 19:30", -1, NULL);
+  assert_user_error (cli, run (cli, "announce", event, "--account", bluesky, "--text", "{title}",
+                               "--image", notes, "--alt", "The poster", NULL),
+                     "not an image Marquee can post");
+  assert_user_error (cli, run (cli, "announce", event, "--account", bluesky, "--text", "{title}",
+                               "--image", "/nonexistent/poster.png", "--alt", "The poster", NULL),
+                     "could not be read");
+  g_free (run_ok (cli, "outbox", "list", "--json", NULL));
+  g_assert_cmpstr (g_strchomp (cli->out), ==, "[]");
+
+  /* This Mastodon server has not said its limit: queued. */
+  job = run_ok (cli, "announce", event, "--account", mastodon, "--text", "{title} tonight",
+                "--image", large, "--alt", "Poster: a beekeeper on a cliff", NULL);
+  again = run_ok (cli, "announce", event, "--account", mastodon, "--text", "{title} tonight",
+                  "--image", large, "--alt", "Poster: a beekeeper on a cliff", NULL);
+  g_assert_cmpstr (job, ==, again);
+  g_free (run_ok (cli, "outbox", "list", "--json", NULL));
+  root = parse_json (cli->out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 1);
+  object = json_array_get_object_element (json_node_get_array (root), 0);
+  g_assert_cmpstr (json_object_get_string_member (object, "media_path"), ==, large);
+  g_assert_cmpstr (json_object_get_string_member (object, "media_alt"), ==, "Poster: a beekeeper on a cliff");
+  g_assert_false (json_object_get_boolean_member (object, "scheduled_by_server"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -196,6 +267,7 @@ main (int   argc,
   ADD ("account/add-errors", test_account_add_errors);
   ADD ("announce/validation", test_announce_validation);
   ADD ("announce/enqueue-once", test_announce_enqueue);
+  ADD ("announce/image-alt-and-limits", test_announce_image);
 #undef ADD
 
   return g_test_run ();

@@ -1,7 +1,8 @@
 /* test-mastodon-client.c: the Mastodon client against a scripted SoupServer
  *
  * The server runs on its own thread and GMainContext, so the client's
- * blocking calls (what marquee-cli uses) can be tested as they are.
+ * blocking calls (what marquee-cli and the sender use) can be tested as
+ * they are.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,166 +11,28 @@
 
 #include <libsoup/soup.h>
 
+#include "fake-social-server.h"
 #include "mq-mastodon-client.h"
 #include "mq-outbox.h"
 #include "mq-social-http.h"
 
-typedef struct
+#define KEY "key-0123456789abcdef"
+
+/* A real 3x2 PNG: the header is what Marquee reads its type and size from. */
+static MqPostImage *
+small_png (void)
 {
-  GMutex        lock;
-  GThread      *thread;
-  GMainContext *context;
-  GMainLoop    *loop;
-  SoupServer   *server;
-  char         *url;
-  /* Scripted faults, consumed one per request: HTTP status, 0 = answer normally. */
-  GQueue        faults;
-  GPtrArray    *keys_seen;      /* Idempotency-Key of every POST */
-  GHashTable   *statuses;       /* key → status id: what the server created */
-} FakeMastodon;
-
-static void
-handle_statuses (SoupServer        *server,
-                 SoupServerMessage *msg,
-                 const char        *path,
-                 GHashTable        *query,
-                 gpointer           user_data)
-{
-  FakeMastodon *fake = user_data;
-  SoupMessageHeaders *request = soup_server_message_get_request_headers (msg);
-  const char *key = soup_message_headers_get_one (request, "Idempotency-Key");
-  const char *auth = soup_message_headers_get_one (request, "Authorization");
-  guint fault;
-  const char *id;
-  g_autofree char *body = NULL;
-
-  g_mutex_lock (&fake->lock);
-  g_ptr_array_add (fake->keys_seen, g_strdup (key));
-  fault = GPOINTER_TO_UINT (g_queue_pop_head (&fake->faults));
-  if (g_strcmp0 (auth, "Bearer secret-token") != 0 || fault == 401)
-    {
-      soup_server_message_set_status (msg, 401, NULL);
-      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
-                                        "{\"error\":\"The access token is invalid\"}", strlen ("{\"error\":\"The access token is invalid\"}"));
-    }
-  else if (fault == 429)
-    {
-      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Retry-After", "120");
-      soup_server_message_set_status (msg, 429, NULL);
-      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
-                                        "{\"error\":\"Too many requests\"}", strlen ("{\"error\":\"Too many requests\"}"));
-    }
-  else
-    {
-      /* The post is created even when the answer is then a 500: the worst
-       * case, where only the Idempotency-Key prevents a duplicate.
-       */
-      if ((id = g_hash_table_lookup (fake->statuses, key)) == NULL)
-        {
-          id = g_strdup_printf ("%u", 109 + g_hash_table_size (fake->statuses));
-          g_hash_table_insert (fake->statuses, g_strdup (key), (char *) id);
-        }
-      if (fault == 500)
-        {
-          soup_server_message_set_status (msg, 500, NULL);
-          soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
-                                        "{\"error\":\"Internal error\"}", strlen ("{\"error\":\"Internal error\"}"));
-        }
-      else
-        {
-          body = g_strdup_printf ("{\"id\":\"%s\",\"url\":\"https://films.example/@club/%s\"}", id, id);
-          soup_server_message_set_status (msg, 200, NULL);
-          soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, body, strlen (body));
-        }
-    }
-  g_mutex_unlock (&fake->lock);
-}
-
-static void
-handle_instance (SoupServer        *server,
-                 SoupServerMessage *msg,
-                 const char        *path,
-                 GHashTable        *query,
-                 gpointer           user_data)
-{
-  static const char body[] = "{\"domain\":\"films.example\",\"configuration\":{\"statuses\":"
-                             "{\"max_characters\":5000,\"characters_reserved_per_url\":23}}}";
-
-  soup_server_message_set_status (msg, 200, NULL);
-  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC, body, strlen (body));
-}
-
-static gpointer
-server_thread (gpointer data)
-{
-  FakeMastodon *fake = data;
+  static const guint8 png[] = {
+    0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R',
+    0, 0, 0, 3, 0, 0, 0, 2, 8, 2, 0, 0, 0, 0x12, 0x16, 0xf1, 0x4d, 0, 0, 0, 0,
+    'I', 'E', 'N', 'D', 0xae, 0x42, 0x60, 0x82,
+  };
+  g_autoptr(GBytes) bytes = g_bytes_new_static (png, sizeof png);
   g_autoptr(GError) error = NULL;
-  GSList *uris;
+  MqPostImage *image = mq_post_image_new (bytes, &error);
 
-  g_main_context_push_thread_default (fake->context);
-  fake->server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (fake->server, "/api/v1/statuses", handle_statuses, fake, NULL);
-  soup_server_add_handler (fake->server, "/api/v2/instance", handle_instance, fake, NULL);
-  soup_server_listen_local (fake->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
   g_assert_no_error (error);
-  uris = soup_server_get_uris (fake->server);
-  g_mutex_lock (&fake->lock);
-  fake->url = g_uri_to_string_partial (uris->data, G_URI_HIDE_PASSWORD);
-  g_mutex_unlock (&fake->lock);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-  if (g_str_has_suffix (fake->url, "/"))
-    fake->url[strlen (fake->url) - 1] = '\0';
-
-  g_main_loop_run (fake->loop);
-
-  g_clear_object (&fake->server);
-  g_main_context_pop_thread_default (fake->context);
-  return NULL;
-}
-
-static FakeMastodon *
-fake_mastodon_start (void)
-{
-  FakeMastodon *fake = g_new0 (FakeMastodon, 1);
-  gboolean ready = FALSE;
-
-  g_mutex_init (&fake->lock);
-  g_queue_init (&fake->faults);
-  fake->keys_seen = g_ptr_array_new_with_free_func (g_free);
-  fake->statuses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  fake->context = g_main_context_new ();
-  fake->loop = g_main_loop_new (fake->context, FALSE);
-  fake->thread = g_thread_new ("fake-mastodon", server_thread, fake);
-  while (!ready)
-    {
-      g_mutex_lock (&fake->lock);
-      ready = fake->url != NULL;
-      g_mutex_unlock (&fake->lock);
-      g_usleep (1000);
-    }
-  return fake;
-}
-
-static gboolean
-quit_loop (gpointer data)
-{
-  g_main_loop_quit (data);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-fake_mastodon_stop (FakeMastodon *fake)
-{
-  g_main_context_invoke (fake->context, quit_loop, fake->loop);
-  g_thread_join (fake->thread);
-  g_main_loop_unref (fake->loop);
-  g_main_context_unref (fake->context);
-  g_queue_clear (&fake->faults);
-  g_ptr_array_unref (fake->keys_seen);
-  g_hash_table_unref (fake->statuses);
-  g_free (fake->url);
-  g_mutex_clear (&fake->lock);
-  g_free (fake);
+  return image;
 }
 
 static void
@@ -178,8 +41,8 @@ test_retry_after_500_same_key (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(MqStore) store = mq_store_open (":memory:", &error);
   g_autoptr(MqOutbox) outbox = mq_outbox_new (store);
-  FakeMastodon *fake = fake_mastodon_start ();
-  g_autoptr(MqMastodonClient) client = mq_mastodon_client_new (fake->url, "secret-token");
+  FakeSocial *fake = fake_social_start ();
+  g_autoptr(MqMastodonClient) client = mq_mastodon_client_new (fake->url, FAKE_MASTODON_TOKEN);
   g_autoptr(MqOutboxJob) job = NULL;
   g_autoptr(MqOutboxJob) again = NULL;
   g_autoptr(MqOutboxJob) done = NULL;
@@ -191,10 +54,10 @@ test_retry_after_500_same_key (void)
   announcement = mq_outbox_add_announcement (outbox, 0, "x", NULL, NULL, "fr", NULL, NULL, &error);
   id = mq_outbox_enqueue (outbox, announcement, account, "Ciné-club 🎬 #filmclub", FALSE, &error);
   g_assert_no_error (error);
-  g_queue_push_tail (&fake->faults, GUINT_TO_POINTER (500));
+  fake_social_fault (fake, FAKE_500);
 
   job = mq_outbox_claim_next (outbox, &error);
-  post = mq_mastodon_client_post_status (client, job->text, job->visibility, job->language,
+  post = mq_mastodon_client_post_status (client, job->text, job->visibility, job->language, NULL, NULL,
                                          job->idempotency_key, NULL, &error);
   g_assert_null (post);
   g_assert_error (error, MQ_SOCIAL_ERROR, MQ_SOCIAL_ERROR_SERVER);
@@ -206,10 +69,11 @@ test_retry_after_500_same_key (void)
   mq_store_set_fixed_now (store, later);
   again = mq_outbox_claim_next (outbox, &error);
   g_assert_nonnull (again);
-  post = mq_mastodon_client_post_status (client, again->text, again->visibility, again->language,
+  post = mq_mastodon_client_post_status (client, again->text, again->visibility, again->language, NULL, NULL,
                                          again->idempotency_key, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (post->id, ==, "109");
+  g_assert_null (post->scheduled_at);
   g_assert_true (mq_outbox_mark_posted (outbox, id, post->id, post->url, &error));
   done = mq_outbox_get_job (outbox, id, &error);
   g_assert_cmpint (done->state, ==, MQ_OUTBOX_STATE_POSTED);
@@ -222,40 +86,46 @@ test_retry_after_500_same_key (void)
   g_assert_cmpuint (g_hash_table_size (fake->statuses), ==, 1);
 
   g_clear_object (&client);
-  fake_mastodon_stop (fake);
+  fake_social_stop (fake);
 }
 
 static void
 test_rate_limited (void)
 {
-  FakeMastodon *fake = fake_mastodon_start ();
-  g_autoptr(MqMastodonClient) client = mq_mastodon_client_new (fake->url, "secret-token");
+  FakeSocial *fake = fake_social_start ();
+  g_autoptr(MqMastodonClient) client = mq_mastodon_client_new (fake->url, FAKE_MASTODON_TOKEN);
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *until = NULL;
+  g_autofree char *expected = NULL;
   GDateTime *retry_at;
 
-  g_queue_push_tail (&fake->faults, GUINT_TO_POINTER (429));
-  g_assert_null (mq_mastodon_client_post_status (client, "hi", NULL, NULL, "key-0123456789abcdef", NULL, &error));
+  fake_social_fault (fake, FAKE_429);
+  g_assert_null (mq_mastodon_client_post_status (client, "hi", NULL, NULL, NULL, NULL, KEY, NULL, &error));
   g_assert_error (error, MQ_SOCIAL_ERROR, MQ_SOCIAL_ERROR_RATE_LIMITED);
-  g_assert_true (g_str_has_prefix (error->message, "Rate limited until 20"));
   retry_at = mq_mastodon_client_get_retry_at (client);
   g_assert_nonnull (retry_at);
   g_assert_cmpint (g_date_time_difference (retry_at, now) / G_TIME_SPAN_SECOND, >=, 119);
   g_assert_cmpint (g_date_time_difference (retry_at, now) / G_TIME_SPAN_SECOND, <=, 125);
+  /* Said as a user reads a clock: "until 14:05". */
+  until = mq_social_http_format_until (retry_at);
+  g_assert_cmpuint (strlen (until), ==, 5);
+  expected = g_strdup_printf ("Rate limited until %s (Too many requests): Marquee will retry then", until);
+  g_assert_cmpstr (error->message, ==, expected);
   g_assert_cmpuint (g_hash_table_size (fake->statuses), ==, 0);
 
   g_clear_object (&client);
-  fake_mastodon_stop (fake);
+  fake_social_stop (fake);
 }
 
 static void
 test_token_revoked (void)
 {
-  FakeMastodon *fake = fake_mastodon_start ();
+  FakeSocial *fake = fake_social_start ();
   g_autoptr(MqMastodonClient) client = mq_mastodon_client_new (fake->url, "revoked");
   g_autoptr(GError) error = NULL;
 
-  g_assert_null (mq_mastodon_client_post_status (client, "hi", NULL, NULL, "key-0123456789abcdef", NULL, &error));
+  g_assert_null (mq_mastodon_client_post_status (client, "hi", NULL, NULL, NULL, NULL, KEY, NULL, &error));
   g_assert_error (error, MQ_SOCIAL_ERROR, MQ_SOCIAL_ERROR_AUTH);
   g_assert_false (mq_social_error_is_transient (error));
   g_assert_cmpstr (error->message, ==,
@@ -263,32 +133,252 @@ test_token_revoked (void)
                    "log in to this account again");
 
   g_clear_object (&client);
-  fake_mastodon_stop (fake);
+  fake_social_stop (fake);
 }
 
 static void
-test_max_characters (void)
+test_instance (void)
 {
-  FakeMastodon *fake = fake_mastodon_start ();
+  FakeSocial *fake = fake_social_start ();
   g_autoptr(MqMastodonClient) client = mq_mastodon_client_new (fake->url, NULL);
   g_autoptr(GError) error = NULL;
+  MqMastodonInstance instance;
 
-  g_assert_cmpint (mq_mastodon_client_get_max_characters (client, NULL, &error), ==, 5000);
+  fake->instance_max_characters = 5000;
+  fake->instance_image_size_limit = 8000000;
+  g_assert_true (mq_mastodon_client_get_instance (client, &instance, NULL, &error));
   g_assert_no_error (error);
+  g_assert_cmpint (instance.max_characters, ==, 5000);
+  g_assert_cmpint (instance.characters_reserved_per_url, ==, 23);
+  g_assert_cmpint (instance.max_media_attachments, ==, 4);
+  g_assert_cmpint (instance.description_limit, ==, 1500);
+  g_assert_cmpint (instance.image_size_limit, ==, 8000000);
+  g_assert_cmpint (mq_mastodon_client_get_max_characters (client, NULL, &error), ==, 5000);
+
+  /* A server before 4.0 has no /api/v2/instance. */
+  fake->instance_missing = TRUE;
+  g_assert_false (mq_mastodon_client_get_instance (client, &instance, NULL, &error));
+  g_assert_error (error, MQ_SOCIAL_ERROR, MQ_SOCIAL_ERROR_NOT_FOUND);
 
   g_clear_object (&client);
-  fake_mastodon_stop (fake);
+  fake_social_stop (fake);
 }
 
 static void
 test_unreachable (void)
 {
-  g_autoptr(MqMastodonClient) client = mq_mastodon_client_new ("http://127.0.0.1:9", "secret-token");
+  g_autoptr(MqMastodonClient) client = mq_mastodon_client_new ("http://127.0.0.1:9", FAKE_MASTODON_TOKEN);
   g_autoptr(GError) error = NULL;
 
-  g_assert_null (mq_mastodon_client_post_status (client, "hi", NULL, NULL, "key-0123456789abcdef", NULL, &error));
+  g_assert_null (mq_mastodon_client_post_status (client, "hi", NULL, NULL, NULL, NULL, KEY, NULL, &error));
   g_assert_error (error, MQ_SOCIAL_ERROR, MQ_SOCIAL_ERROR_UNREACHABLE);
   g_assert_true (g_str_has_prefix (error->message, "http://127.0.0.1:9 could not be reached"));
+  g_assert_true (mq_social_error_is_transient (error));
+}
+
+/* The server created the status but answered after the client gave up:
+ * the retry with the same key gets the same status.
+ */
+static void
+test_slow_answer_past_timeout (void)
+{
+  FakeSocial *fake = fake_social_start ();
+  g_autoptr(MqMastodonClient) client = NULL;
+  g_autoptr(MqPostResult) post = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_setenv ("MARQUEE_HTTP_TIMEOUT", "1", TRUE);
+  client = mq_mastodon_client_new (fake->url, FAKE_MASTODON_TOKEN);
+  g_unsetenv ("MARQUEE_HTTP_TIMEOUT");
+  fake->slow_seconds = 2;
+  fake_social_fault (fake, FAKE_SLOW);
+
+  g_assert_null (mq_mastodon_client_post_status (client, "hi", NULL, NULL, NULL, NULL, KEY, NULL, &error));
+  g_assert_error (error, MQ_SOCIAL_ERROR, MQ_SOCIAL_ERROR_UNREACHABLE);
+  g_assert_true (mq_social_error_is_transient (error));
+  g_clear_error (&error);
+
+  /* The fake answers one request at a time: let it finish the slow one. */
+  g_usleep (1500 * 1000);
+  post = mq_mastodon_client_post_status (client, "hi", NULL, NULL, NULL, NULL, KEY, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (post->id, ==, "109");
+  g_assert_cmpuint (g_hash_table_size (fake->statuses), ==, 1);
+
+  g_clear_object (&client);
+  fake_social_stop (fake);
+}
+
+static void
+test_media_ready_at_once (void)
+{
+  FakeSocial *fake = fake_social_start ();
+  g_autoptr(MqMastodonClient) client = mq_mastodon_client_new (fake->url, FAKE_MASTODON_TOKEN);
+  g_autoptr(MqPostImage) image = small_png ();
+  g_autoptr(MqPostResult) post = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *media_id = NULL;
+  const char *ids[] = { NULL, NULL };
+  FakeMedia *media;
+  JsonObject *request;
+  gboolean ready = FALSE;
+
+  media_id = mq_mastodon_client_upload_media (client, image, "Poster: a beekeeper on a cliff", &ready,
+                                              NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ready);
+  media = g_hash_table_lookup (fake->media, media_id);
+  g_assert_nonnull (media);
+  g_assert_cmpstr (media->description, ==, "Poster: a beekeeper on a cliff");
+  g_assert_cmpstr (media->mime_type, ==, "image/png");
+  g_assert_cmpstr (media->filename, ==, "poster.png");
+  g_assert_cmpuint (media->size, ==, g_bytes_get_size (image->bytes));
+
+  ids[0] = media_id;
+  post = mq_mastodon_client_post_status (client, "Honeyland tonight", "unlisted", "en", ids, NULL, KEY,
+                                         NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (json_parser_load_from_data (parser, g_hash_table_lookup (fake->status_requests, post->id),
+                                             -1, NULL));
+  request = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (request, "status"), ==, "Honeyland tonight");
+  g_assert_cmpstr (json_object_get_string_member (request, "visibility"), ==, "unlisted");
+  g_assert_cmpstr (json_object_get_string_member (request, "language"), ==, "en");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (request, "media_ids")), ==, 1);
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (request, "media_ids"), 0),
+                   ==, media_id);
+  g_assert_cmpuint (fake->media_polls, ==, 0);
+
+  g_clear_object (&client);
+  fake_social_stop (fake);
+}
+
+static void
+test_media_still_processing (void)
+{
+  FakeSocial *fake = fake_social_start ();
+  g_autoptr(MqMastodonClient) client = mq_mastodon_client_new (fake->url, FAKE_MASTODON_TOKEN);
+  g_autoptr(MqPostImage) image = small_png ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *media_id = NULL;
+  const char *ids[] = { NULL, NULL };
+  gboolean ready = TRUE;
+  gint64 start;
+
+  /* 202 with "url": null, then 206 twice. */
+  fake->media_processing_polls = 2;
+  media_id = mq_mastodon_client_upload_media (client, image, "Poster", &ready, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (ready);
+
+  /* Posting now would be refused, as Mastodon does. */
+  ids[0] = media_id;
+  g_assert_null (mq_mastodon_client_post_status (client, "Tonight", NULL, NULL, ids, NULL, KEY, NULL, &error));
+  g_assert_error (error, MQ_SOCIAL_ERROR, MQ_SOCIAL_ERROR_REJECTED);
+  g_clear_error (&error);
+
+  start = g_get_monotonic_time ();
+  g_assert_true (mq_mastodon_client_wait_for_media (client, media_id, NULL, &error));
+  g_assert_no_error (error);
+  /* 206, 206, 200: two waits, 0.5 s then 1 s. */
+  g_assert_cmpuint (fake->media_polls, ==, 3);
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, 1400 * 1000);
+
+  g_clear_object (&client);
+  fake_social_stop (fake);
+}
+
+static void
+test_media_wait_bounded (void)
+{
+  FakeSocial *fake = fake_social_start ();
+  g_autoptr(MqMastodonClient) client = mq_mastodon_client_new (fake->url, FAKE_MASTODON_TOKEN);
+  g_autoptr(MqPostImage) image = small_png ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *media_id = NULL;
+  gboolean ready = TRUE;
+
+  fake->media_processing_polls = 1000;
+  mq_mastodon_client_set_media_timeout (client, 1);
+  media_id = mq_mastodon_client_upload_media (client, image, "Poster", &ready, NULL, &error);
+  g_assert_false (mq_mastodon_client_wait_for_media (client, media_id, NULL, &error));
+  g_assert_error (error, MQ_SOCIAL_ERROR, MQ_SOCIAL_ERROR_SERVER);
+  g_assert_true (mq_social_error_is_transient (error));
+  g_assert_cmpstr (error->message, ==,
+                   "The server is still processing the image after 1 second: Marquee will try again later");
+  g_assert_cmpuint (fake->media_polls, <=, 3);
+  g_clear_error (&error);
+
+  /* Unattached media the server has deleted. */
+  g_assert_false (mq_mastodon_client_wait_for_media (client, "999", NULL, &error));
+  g_assert_error (error, MQ_SOCIAL_ERROR, MQ_SOCIAL_ERROR_NOT_FOUND);
+
+  g_clear_object (&client);
+  fake_social_stop (fake);
+}
+
+static void
+test_scheduled (void)
+{
+  FakeSocial *fake = fake_social_start ();
+  g_autoptr(MqMastodonClient) client = mq_mastodon_client_new (fake->url, FAKE_MASTODON_TOKEN);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) later = g_date_time_add_minutes (now, 30);
+  g_autoptr(GDateTime) soon = g_date_time_add_minutes (now, 2);
+  g_autofree char *later_iso = g_date_time_format (later, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *soon_iso = g_date_time_format (soon, "%Y-%m-%dT%H:%M:%SZ");
+  g_autoptr(MqPostResult) first = NULL;
+  g_autoptr(MqPostResult) again = NULL;
+  g_autoptr(MqPostResult) found = NULL;
+  g_autoptr(MqPostResult) none = NULL;
+  g_autoptr(GError) error = NULL;
+
+  first = mq_mastodon_client_post_status (client, "Tonight", NULL, NULL, NULL, later_iso, KEY, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (first->id, ==, "3221");
+  g_assert_cmpstr (first->scheduled_at, ==, later_iso);
+  g_assert_null (first->url);
+  g_assert_cmpuint (g_hash_table_size (fake->statuses), ==, 0);
+
+  again = mq_mastodon_client_post_status (client, "Tonight", NULL, NULL, NULL, later_iso, KEY, NULL, &error);
+  g_assert_cmpstr (again->id, ==, first->id);
+  g_assert_cmpuint (g_hash_table_size (fake->scheduled), ==, 1);
+
+  found = mq_mastodon_client_find_scheduled (client, KEY, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (found->id, ==, "3221");
+  none = mq_mastodon_client_find_scheduled (client, "another-key-0000", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (none);
+
+  /* Less than 5 minutes ahead: the server's own words. */
+  g_assert_null (mq_mastodon_client_post_status (client, "Tonight", NULL, NULL, NULL, soon_iso,
+                                                 "key-soon-000000000", NULL, &error));
+  g_assert_error (error, MQ_SOCIAL_ERROR, MQ_SOCIAL_ERROR_REJECTED);
+  g_assert_cmpstr (error->message, ==, "The server refused the post: Validation failed: Scheduled at "
+                                       "The scheduled date must be in the future");
+
+  g_clear_object (&client);
+  fake_social_stop (fake);
+}
+
+static void
+test_tag_timeline (void)
+{
+  FakeSocial *fake = fake_social_start ();
+  g_autoptr(MqMastodonClient) client = mq_mastodon_client_new (fake->url, FAKE_MASTODON_TOKEN);
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fake->tag_timeline = g_strdup ("[{\"id\":\"1\",\"content\":\"<p>hi</p>\"}]");
+  root = mq_mastodon_client_get_tag_timeline (client, "#ciné", 20, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 1);
+  g_assert_cmpstr (fake->tag_asked, ==, "ciné");
+
+  g_clear_object (&client);
+  fake_social_stop (fake);
 }
 
 int
@@ -303,7 +393,13 @@ main (int   argc,
   g_test_add_func ("/core/mastodon/post/429-retry-after", test_rate_limited);
   g_test_add_func ("/core/mastodon/post/401-token-revoked", test_token_revoked);
   g_test_add_func ("/core/mastodon/post/unreachable", test_unreachable);
-  g_test_add_func ("/core/mastodon/instance/max-characters", test_max_characters);
+  g_test_add_func ("/core/mastodon/post/slow-answer-past-timeout", test_slow_answer_past_timeout);
+  g_test_add_func ("/core/mastodon/post/scheduled", test_scheduled);
+  g_test_add_func ("/core/mastodon/media/ready-at-once", test_media_ready_at_once);
+  g_test_add_func ("/core/mastodon/media/202-then-206-polled", test_media_still_processing);
+  g_test_add_func ("/core/mastodon/media/wait-bounded-and-gone", test_media_wait_bounded);
+  g_test_add_func ("/core/mastodon/instance/configuration", test_instance);
+  g_test_add_func ("/core/mastodon/timeline/tag", test_tag_timeline);
 
   return g_test_run ();
 }

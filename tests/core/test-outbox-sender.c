@@ -140,15 +140,16 @@ test_closed_mid_send (Fixture       *f,
   g_assert_cmpint (skeet->id, ==, skeet_id);
   expected_uri = g_strconcat ("at://" FAKE_DID "/app.bsky.feed.post/", skeet->record_key, NULL);
   expected_url = g_strconcat ("https://bsky.app/profile/club.test/post/", skeet->record_key, NULL);
-  lost = mq_mastodon_client_post_status (mastodon, toot->text, toot->visibility,
-                                         toot->language, toot->idempotency_key, NULL, &error);
+  lost = mq_mastodon_client_post_status (mastodon, toot->text, toot->visibility, toot->language,
+                                         NULL, NULL, toot->idempotency_key, NULL, &error);
   g_assert_no_error (error);
   {
     /* The Bluesky record lands, its answer is lost with the connection. */
     g_autoptr(MqBlueskyClient) bluesky = mq_bluesky_client_new (f->fake->url, "club.test", FAKE_APP_PASSWORD);
     g_autoptr(MqPostResult) landed = NULL;
 
-    landed = mq_bluesky_client_create_post (bluesky, skeet->text, NULL, skeet->record_key, NULL, &error);
+    landed = mq_bluesky_client_create_post (bluesky, skeet->text, NULL, NULL, NULL, skeet->record_key,
+                                             NULL, &error);
     g_assert_no_error (error);
   }
   g_assert_cmpuint (g_hash_table_size (f->fake->statuses), ==, 1);
@@ -278,12 +279,235 @@ test_rate_limited_waits (Fixture       *f,
   g_assert_cmpint (mq_outbox_sender_run_once (sender, NULL, &error), ==, 1);
   job = mq_outbox_get_job (f->outbox, id, &error);
   g_assert_cmpint (job->state, ==, MQ_OUTBOX_STATE_QUEUED);
-  g_assert_true (g_str_has_prefix (job->last_error, "Rate limited until 20"));
+  g_assert_true (g_str_has_prefix (job->last_error, "Rate limited until "));
   next = g_date_time_new_from_iso8601 (job->next_try_at, NULL);
   wait = g_date_time_difference (next, now) / G_TIME_SPAN_SECOND;
   /* RateLimit-Reset says 300 s, more than the first backoff. */
   g_assert_cmpint (wait, >=, 298);
   g_assert_cmpint (wait, <=, 302);
+}
+
+static char *
+write_png (gsize size)
+{
+  static const guint8 header[] = {
+    0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R',
+    0, 0, 0x02, 0x80, 0, 0, 0x01, 0xe0, 8, 2, 0, 0, 0,
+  };
+  g_autofree guint8 *data = g_malloc0 (size);
+  char *path = g_build_filename (g_get_user_data_dir (), "poster.png", NULL);
+  g_autoptr(GError) error = NULL;
+
+  memcpy (data, header, sizeof header);
+  g_file_set_contents (path, (const char *) data, size, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static gint64
+image_announcement (Fixture    *f,
+                    gsize       size,
+                    const char *scheduled_at)
+{
+  g_autofree char *path = write_png (size);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  id = mq_outbox_add_announcement (f->outbox, 0, "x", path, "Poster: a beekeeper on a cliff ✓", "en", NULL,
+                                   scheduled_at, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+/* The image is uploaded once per job: a retry asks about the media id it
+ * kept instead of uploading again.
+ */
+static void
+test_mastodon_image_uploaded_once (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqOutboxSender) sender = mq_outbox_sender_new (f->outbox, f->secrets);
+  g_autoptr(MqOutboxJob) waiting = NULL;
+  g_autoptr(MqOutboxJob) done = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *media_ids;
+  FakeMedia *media;
+  gint64 id;
+
+  id = mq_outbox_enqueue (f->outbox, image_announcement (f, 4000, NULL), f->mastodon, "Honeyland tonight",
+                          FALSE, &error);
+  g_assert_no_error (error);
+  f->fake->media_processing_polls = 2;
+  fake_social_fault (f->fake, FAKE_500);
+
+  g_assert_cmpint (mq_outbox_sender_run_once (sender, NULL, &error), ==, 1);
+  g_assert_no_error (error);
+  waiting = mq_outbox_get_job (f->outbox, id, &error);
+  g_assert_cmpint (waiting->state, ==, MQ_OUTBOX_STATE_QUEUED);
+  g_assert_nonnull (waiting->media_remote_id);
+  g_assert_cmpuint (f->fake->media_uploads, ==, 1);
+  media = g_hash_table_lookup (f->fake->media, waiting->media_remote_id);
+  g_assert_cmpstr (media->description, ==, "Poster: a beekeeper on a cliff ✓");
+  g_assert_cmpuint (media->size, ==, 4000);
+
+  set_later (f, 2);
+  g_assert_cmpint (mq_outbox_sender_run_once (sender, NULL, &error), ==, 1);
+  done = mq_outbox_get_job (f->outbox, id, &error);
+  g_assert_cmpint (done->state, ==, MQ_OUTBOX_STATE_POSTED);
+  g_assert_cmpuint (f->fake->media_uploads, ==, 1);
+  g_assert_cmpuint (g_hash_table_size (f->fake->statuses), ==, 1);
+  g_assert_true (json_parser_load_from_data (parser, g_hash_table_lookup (f->fake->status_requests, done->remote_id),
+                                             -1, NULL));
+  media_ids = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "media_ids");
+  g_assert_cmpuint (json_array_get_length (media_ids), ==, 1);
+  g_assert_cmpstr (json_array_get_string_element (media_ids, 0), ==, waiting->media_remote_id);
+}
+
+/* Unattached media are deleted by the server after a while. */
+static void
+test_mastodon_image_gone_uploaded_again (Fixture       *f,
+                                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqOutboxSender) sender = mq_outbox_sender_new (f->outbox, f->secrets);
+  g_autoptr(MqOutboxJob) waiting = NULL;
+  g_autoptr(MqOutboxJob) done = NULL;
+  gint64 id;
+
+  id = mq_outbox_enqueue (f->outbox, image_announcement (f, 4000, NULL), f->mastodon, "Honeyland tonight",
+                          FALSE, &error);
+  fake_social_fault (f->fake, FAKE_502);
+  g_assert_cmpint (mq_outbox_sender_run_once (sender, NULL, &error), ==, 1);
+  waiting = mq_outbox_get_job (f->outbox, id, &error);
+  g_assert_true (g_hash_table_remove (f->fake->media, waiting->media_remote_id));
+
+  set_later (f, 30);
+  g_assert_cmpint (mq_outbox_sender_run_once (sender, NULL, &error), ==, 1);
+  done = mq_outbox_get_job (f->outbox, id, &error);
+  g_assert_cmpint (done->state, ==, MQ_OUTBOX_STATE_POSTED);
+  g_assert_cmpuint (f->fake->media_uploads, ==, 2);
+  g_assert_cmpstr (done->media_remote_id, !=, waiting->media_remote_id);
+  g_assert_cmpuint (g_hash_table_size (f->fake->statuses), ==, 1);
+}
+
+static void
+test_bluesky_image (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqOutboxSender) sender = mq_outbox_sender_new (f->outbox, f->secrets);
+  g_autoptr(MqOutboxJob) done = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *image;
+  gint64 id;
+
+  id = mq_outbox_enqueue (f->outbox, image_announcement (f, 1000000, NULL), f->bluesky, "Honeyland tonight",
+                          FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mq_outbox_sender_run_once (sender, NULL, &error), ==, 1);
+  done = mq_outbox_get_job (f->outbox, id, &error);
+  g_assert_cmpint (done->state, ==, MQ_OUTBOX_STATE_POSTED);
+  g_assert_cmpuint (f->fake->blob_uploads, ==, 1);
+  g_assert_true (json_parser_load_from_data (parser, f->fake->last_record, -1, NULL));
+  image = json_array_get_object_element (
+    json_object_get_array_member (
+      json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "embed"), "images"), 0);
+  g_assert_cmpstr (json_object_get_string_member (image, "alt"), ==, "Poster: a beekeeper on a cliff ✓");
+}
+
+static void
+test_image_too_large_fails_for_good (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqOutboxSender) sender = mq_outbox_sender_new (f->outbox, f->secrets);
+  g_autoptr(MqOutboxJob) job = NULL;
+  gint64 id;
+
+  id = mq_outbox_enqueue (f->outbox, image_announcement (f, 4000, NULL), f->mastodon, "Honeyland tonight",
+                          FALSE, &error);
+  /* The server said a smaller limit after the job was queued. */
+  g_assert_true (mq_outbox_set_account_limits (f->outbox, f->mastodon, 0, 3000, &error));
+  g_assert_cmpint (mq_outbox_sender_run_once (sender, NULL, &error), ==, 1);
+  job = mq_outbox_get_job (f->outbox, id, &error);
+  g_assert_cmpint (job->state, ==, MQ_OUTBOX_STATE_FAILED);
+  g_assert_true (g_str_has_prefix (job->last_error, "The image is too large: 4.0\u00a0kB, the limit on this "
+                                                    "Mastodon server is 3.0\u00a0kB."));
+  g_assert_cmpuint (f->fake->media_uploads, ==, 0);
+  g_assert_cmpuint (f->fake->requests, ==, 0);
+}
+
+static char *
+iso_in_minutes (int minutes)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) then = g_date_time_add_minutes (now, minutes);
+
+  return g_date_time_format (then, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* Mastodon keeps a post scheduled an hour ahead; Bluesky's waits here. */
+static void
+test_scheduled (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqOutboxSender) sender = mq_outbox_sender_new (f->outbox, f->secrets);
+  g_autofree char *at = iso_in_minutes (60);
+  g_autoptr(MqOutboxJob) toot = NULL;
+  g_autoptr(MqOutboxJob) skeet = NULL;
+  gint64 announcement, toot_id, skeet_id;
+
+  announcement = image_announcement (f, 4000, at);
+  toot_id = mq_outbox_enqueue (f->outbox, announcement, f->mastodon, "Honeyland in an hour", FALSE, &error);
+  skeet_id = mq_outbox_enqueue (f->outbox, announcement, f->bluesky, "Honeyland in an hour", FALSE, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (mq_outbox_sender_run_once (sender, NULL, &error), ==, 1);
+  toot = mq_outbox_get_job (f->outbox, toot_id, &error);
+  g_assert_cmpint (toot->state, ==, MQ_OUTBOX_STATE_POSTED);
+  g_assert_true (toot->remote_scheduled);
+  g_assert_cmpstr (toot->remote_id, ==, "3221");
+  g_assert_cmpuint (g_hash_table_size (f->fake->scheduled), ==, 1);
+  g_assert_cmpuint (g_hash_table_size (f->fake->statuses), ==, 0);
+  g_assert_cmpuint (f->fake->media_uploads, ==, 1);
+
+  skeet = mq_outbox_get_job (f->outbox, skeet_id, &error);
+  g_assert_cmpint (skeet->state, ==, MQ_OUTBOX_STATE_QUEUED);
+  g_assert_cmpint (skeet->attempts, ==, 0);
+  g_assert_cmpuint (g_hash_table_size (f->fake->records), ==, 0);
+}
+
+/* The server scheduled it but the answer was lost, and the retry comes
+ * when the time is too close to schedule: the scheduled status is found
+ * by its key instead of posting a second one.
+ */
+static void
+test_scheduled_lost_answer (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqOutboxSender) sender = mq_outbox_sender_new (f->outbox, f->secrets);
+  g_autofree char *at = iso_in_minutes (60);
+  g_autoptr(MqOutboxJob) job = NULL;
+  g_autoptr(GDateTime) then = g_date_time_new_from_iso8601 (at, NULL);
+  gint64 announcement, id;
+
+  announcement = mq_outbox_add_announcement (f->outbox, 0, "x", NULL, NULL, NULL, NULL, at, &error);
+  id = mq_outbox_enqueue (f->outbox, announcement, f->mastodon, "Honeyland in an hour", FALSE, &error);
+  fake_social_fault (f->fake, FAKE_DROP);
+  g_assert_cmpint (mq_outbox_sender_run_once (sender, NULL, &error), ==, 1);
+  g_assert_cmpuint (g_hash_table_size (f->fake->scheduled), ==, 1);
+
+  mq_store_set_fixed_now (f->store, then);
+  g_assert_cmpint (mq_outbox_sender_run_once (sender, NULL, &error), ==, 1);
+  job = mq_outbox_get_job (f->outbox, id, &error);
+  g_assert_cmpint (job->state, ==, MQ_OUTBOX_STATE_POSTED);
+  g_assert_true (job->remote_scheduled);
+  g_assert_cmpstr (job->remote_id, ==, "3221");
+  g_assert_cmpuint (g_hash_table_size (f->fake->scheduled), ==, 1);
+  g_assert_cmpuint (g_hash_table_size (f->fake->statuses), ==, 0);
 }
 
 int
@@ -304,6 +528,18 @@ main (int   argc,
               fixture_set_up, test_refused_for_good, fixture_tear_down);
   g_test_add ("/core/outbox-sender/bluesky/429-waits-for-reset", Fixture, NULL,
               fixture_set_up, test_rate_limited_waits, fixture_tear_down);
+  g_test_add ("/core/outbox-sender/mastodon/image-uploaded-once-per-job", Fixture, NULL,
+              fixture_set_up, test_mastodon_image_uploaded_once, fixture_tear_down);
+  g_test_add ("/core/outbox-sender/mastodon/image-gone-uploaded-again", Fixture, NULL,
+              fixture_set_up, test_mastodon_image_gone_uploaded_again, fixture_tear_down);
+  g_test_add ("/core/outbox-sender/bluesky/image-with-alt", Fixture, NULL,
+              fixture_set_up, test_bluesky_image, fixture_tear_down);
+  g_test_add ("/core/outbox-sender/image-too-large-fails-for-good", Fixture, NULL,
+              fixture_set_up, test_image_too_large_fails_for_good, fixture_tear_down);
+  g_test_add ("/core/outbox-sender/scheduled-mastodon-server-bluesky-local", Fixture, NULL,
+              fixture_set_up, test_scheduled, fixture_tear_down);
+  g_test_add ("/core/outbox-sender/mastodon/scheduled-lost-answer-found-by-key", Fixture, NULL,
+              fixture_set_up, test_scheduled_lost_answer, fixture_tear_down);
 
   return g_test_run ();
 }

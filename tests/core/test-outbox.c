@@ -5,6 +5,9 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+#include <string.h>
+
 #include "mq-error.h"
 #include "mq-outbox.h"
 
@@ -201,31 +204,178 @@ test_backoff_and_give_up (Fixture       *f,
   g_assert_cmpstr (job->last_error, ==, "Gave up after 8 attempts: HTTP 503");
 }
 
+static char *
+write_png (gsize size)
+{
+  static const guint8 header[] = {
+    0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R',
+    0, 0, 0x02, 0x80, 0, 0, 0x01, 0xe0, 8, 2, 0, 0, 0,
+  };
+  g_autofree guint8 *data = g_malloc0 (size);
+  char *path = g_build_filename (g_get_user_data_dir (), "poster.png", NULL);
+  g_autoptr(GError) error = NULL;
+
+  memcpy (data, header, sizeof header);
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+  g_file_set_contents (path, (const char *) data, size, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
 static void
 test_draft_and_schedule (Fixture       *f,
                          gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(MqOutboxJob) job = NULL;
-  gint64 later, id;
-
-  later = mq_outbox_add_announcement (f->outbox, 0, "t", "/tmp/p.png", "  ", NULL, NULL, NULL, &error);
-  g_assert_error (error, MQ_ERROR, MQ_ERROR_INVALID);
-  g_assert_cmpint (later, ==, 0);
-  g_clear_error (&error);
+  g_autoptr(MqOutboxJob) server_side = NULL;
+  g_autoptr(MqOutboxJob) local = NULL;
+  g_autoptr(MqOutboxJob) close = NULL;
+  g_autoptr(GDateTime) due = NULL;
+  gint64 later, soon, bluesky, id;
 
   later = mq_outbox_add_announcement (f->outbox, 0, "t", NULL, NULL, NULL, "unlisted",
                                       "2026-11-27T10:00:00Z", &error);
+  soon = mq_outbox_add_announcement (f->outbox, 0, "t", NULL, NULL, NULL, NULL,
+                                     "2026-11-26T20:04:00Z", &error);
+  bluesky = mq_outbox_add_account (f->outbox, MQ_SOCIAL_NETWORK_BLUESKY, "https://pds.example", "club.test", &error);
+  g_assert_no_error (error);
+
+  /* A draft waits for mq_outbox_queue(). */
   id = mq_outbox_enqueue (f->outbox, later, f->account_id, "scheduled", TRUE, &error);
   g_assert_no_error (error);
   g_assert_null (mq_outbox_claim_next (f->outbox, &error));
-  g_assert_true (mq_outbox_queue (f->outbox, id, &error));
-  g_assert_null (mq_outbox_claim_next (f->outbox, &error));
-  set_now (f, "2026-11-27T10:00:00Z");
-  job = mq_outbox_claim_next (f->outbox, &error);
+  g_assert_null (mq_outbox_next_due (f->outbox, &error));
   g_assert_no_error (error);
-  g_assert_nonnull (job);
-  g_assert_cmpstr (job->visibility, ==, "unlisted");
+
+  /* Mastodon schedules it itself: due now, 14 hours ahead of the time. */
+  g_assert_true (mq_outbox_queue (f->outbox, id, &error));
+  due = mq_outbox_next_due (f->outbox, &error);
+  g_assert_cmpint (g_date_time_to_unix (due), ==, 1795723200);
+  g_clear_pointer (&due, g_date_time_unref);
+  server_side = mq_outbox_claim_next (f->outbox, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (server_side->id, ==, id);
+  g_assert_cmpstr (server_side->visibility, ==, "unlisted");
+  g_assert_true (mq_outbox_mark_scheduled (f->outbox, id, "3221", &error));
+  g_clear_pointer (&server_side, mq_outbox_job_free);
+  server_side = mq_outbox_get_job (f->outbox, id, &error);
+  g_assert_cmpint (server_side->state, ==, MQ_OUTBOX_STATE_POSTED);
+  g_assert_true (server_side->remote_scheduled);
+  g_assert_cmpstr (server_side->remote_id, ==, "3221");
+  g_assert_null (server_side->remote_url);
+
+  /* Bluesky has no schedule: the local sender waits; so does Mastodon for
+   * a time less than six minutes ahead.
+   */
+  mq_outbox_enqueue (f->outbox, later, bluesky, "scheduled", FALSE, &error);
+  mq_outbox_enqueue (f->outbox, soon, f->account_id, "soon", FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_null (mq_outbox_claim_next (f->outbox, &error));
+  due = mq_outbox_next_due (f->outbox, &error);
+  g_assert_cmpint (g_date_time_to_unix (due), ==, 1795723200 + 4 * 60);
+  g_clear_pointer (&due, g_date_time_unref);
+
+  set_now (f, "2026-11-26T20:04:00Z");
+  close = mq_outbox_claim_next (f->outbox, &error);
+  g_assert_cmpstr (close->text, ==, "soon");
+  g_assert_true (mq_outbox_mark_posted (f->outbox, close->id, "110", NULL, &error));
+  due = mq_outbox_next_due (f->outbox, &error);
+  g_assert_cmpint (g_date_time_to_unix (due), ==, 1795773600);
+  g_assert_null (mq_outbox_claim_next (f->outbox, &error));
+
+  set_now (f, "2026-11-27T10:00:00Z");
+  local = mq_outbox_claim_next (f->outbox, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (local);
+  g_assert_cmpint (local->account_id, ==, bluesky);
+  g_assert_false (local->remote_scheduled);
+}
+
+static void
+test_image_kept_and_checked (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = write_png (1000001);
+  g_autofree char *text_path = g_build_filename (g_get_user_data_dir (), "notes.txt", NULL);
+  g_autoptr(MqPostImage) image = NULL;
+  g_autoptr(MqPostImage) none = NULL;
+  g_autoptr(MqOutboxJob) job = NULL;
+  g_autoptr(MqOutboxJob) claimed = NULL;
+  g_autoptr(MqSocialAccount) account = NULL;
+  gint64 announcement, bluesky, id;
+
+  /* No alt text, or not an image: refused. */
+  g_assert_cmpint (mq_outbox_add_announcement (f->outbox, 0, "t", path, "  ", NULL, NULL, NULL, &error), ==, 0);
+  g_assert_error (error, MQ_ERROR, MQ_ERROR_INVALID);
+  g_clear_error (&error);
+  g_file_set_contents (text_path, "Honeyland, 19:30", -1, NULL);
+  g_assert_cmpint (mq_outbox_add_announcement (f->outbox, 0, "t", text_path, "alt", NULL, NULL, NULL, &error), ==, 0);
+  g_assert_error (error, MQ_ERROR, MQ_ERROR_INVALID);
+  g_clear_error (&error);
+
+  announcement = mq_outbox_add_announcement (f->outbox, 0, "t", path, "The poster", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  /* Kept in the database: the file may go. */
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  image = mq_outbox_load_image (f->outbox, announcement, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (image->mime_type, ==, "image/png");
+  g_assert_cmpuint (image->width, ==, 640);
+  g_assert_cmpuint (image->height, ==, 480);
+  g_assert_cmpuint (mq_post_image_get_size (image), ==, 1000001);
+  none = mq_outbox_load_image (f->outbox, f->announcement_id, &error);
+  g_assert_no_error (error);
+  g_assert_null (none);
+
+  /* One byte over Bluesky's limit. */
+  bluesky = mq_outbox_add_account (f->outbox, MQ_SOCIAL_NETWORK_BLUESKY, "https://pds.example", "club.test", &error);
+  g_assert_cmpint (mq_outbox_enqueue (f->outbox, announcement, bluesky, "t", FALSE, &error), ==, 0);
+  g_assert_error (error, MQ_ERROR, MQ_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "The image is too large"));
+  g_clear_error (&error);
+
+  /* Mastodon: the server's limit once known. */
+  id = mq_outbox_enqueue (f->outbox, announcement, f->account_id, "t", TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_true (mq_outbox_set_account_limits (f->outbox, f->account_id, 1000, 500000, &error));
+  account = mq_outbox_get_account (f->outbox, f->account_id, &error);
+  g_assert_cmpint (account->max_characters, ==, 1000);
+  g_assert_cmpint (account->image_size_limit, ==, 500000);
+  g_assert_cmpint (mq_outbox_enqueue (f->outbox, mq_outbox_add_announcement (f->outbox, 0, "u", NULL, NULL, NULL,
+                                                                            NULL, NULL, NULL),
+                                      f->account_id, "u", FALSE, &error), >, 0);
+  g_assert_no_error (error);
+
+  /* The media id uploaded for a job is remembered for its retries. */
+  g_assert_true (mq_outbox_queue (f->outbox, id, &error));
+  claimed = mq_outbox_claim_next (f->outbox, &error);
+  g_assert_cmpint (claimed->id, ==, id);
+  g_assert_true (mq_outbox_set_media_remote_id (f->outbox, id, "110", &error));
+  g_assert_true (mq_outbox_mark_retry (f->outbox, id, "HTTP 503", NULL, &error));
+  job = mq_outbox_get_job (f->outbox, id, &error);
+  g_assert_cmpstr (job->media_remote_id, ==, "110");
+  g_assert_cmpstr (job->media_path, ==, path);
+  g_assert_cmpstr (job->media_alt, ==, "The poster");
+  g_assert_false (mq_outbox_set_media_remote_id (f->outbox, id, "111", &error));
+  g_assert_error (error, MQ_ERROR, MQ_ERROR_NOT_FOUND);
+}
+
+static void
+test_find_account (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (mq_outbox_find_account (f->outbox, MQ_SOCIAL_NETWORK_MASTODON, "https://films.example",
+                                           "@club", &error), ==, f->account_id);
+  g_assert_cmpint (mq_outbox_find_account (f->outbox, MQ_SOCIAL_NETWORK_MASTODON, "https://FILMS.example/",
+                                           "@club", &error), ==, f->account_id);
+  g_assert_cmpint (mq_outbox_find_account (f->outbox, MQ_SOCIAL_NETWORK_BLUESKY, "https://films.example",
+                                           "@club", &error), ==, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (mq_outbox_find_account (f->outbox, MQ_SOCIAL_NETWORK_MASTODON, "films", "@club", &error), ==, -1);
+  g_assert_error (error, MQ_ERROR, MQ_ERROR_INVALID);
 }
 
 int
@@ -243,6 +393,10 @@ main (int   argc,
               fixture_setup, test_backoff_and_give_up, fixture_teardown);
   g_test_add ("/core/outbox/enqueue/draft-and-schedule", Fixture, NULL,
               fixture_setup, test_draft_and_schedule, fixture_teardown);
+  g_test_add ("/core/outbox/image/kept-in-database-and-checked", Fixture, NULL,
+              fixture_setup, test_image_kept_and_checked, fixture_teardown);
+  g_test_add ("/core/outbox/accounts/find", Fixture, NULL,
+              fixture_setup, test_find_account, fixture_teardown);
 
   return g_test_run ();
 }

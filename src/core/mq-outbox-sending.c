@@ -1,0 +1,309 @@
+/* mq-outbox-sending.c: a job's way through the sender
+ *
+ * queued → sending → posted | failed, or back to queued with a next-try
+ * time. Every move names the state it starts from, so two senders (the
+ * app and `marquee-cli outbox run`) never both take the same job.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mq-outbox"
+
+#include "config.h"
+
+#include <inttypes.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "mq-error.h"
+#include "mq-outbox-private.h"
+
+static char *
+iso_in (MqStore *store,
+        int      seconds)
+{
+  g_autoptr(GDateTime) now = mq_store_now (store);
+  g_autoptr(GDateTime) then = g_date_time_add_seconds (now, seconds);
+
+  return g_date_time_format (then, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* One UPDATE of a job's state; FALSE with NOT_FOUND when @from does not
+ * match, so a job is never moved from a state it is not in.
+ */
+static gboolean
+set_state (MqOutbox   *self,
+           gint64      job_id,
+           const char *from,
+           const char *to,
+           const char *next_try_at,
+           const char *last_error,
+           const char *remote_id,
+           const char *remote_url,
+           gboolean    remote_scheduled,
+           GError    **error)
+{
+  MqStore *store = mq_outbox_get_store (self);
+  g_autofree char *now = mq_store_now_iso (store);
+  sqlite3_stmt *stmt;
+
+  stmt = mq_store_prepare (store,
+                           "UPDATE outbox_jobs SET state = ?3, next_try_at = ?4, "
+                           "last_error = coalesce (?5, last_error), "
+                           "remote_id = coalesce (?6, remote_id), "
+                           "remote_url = coalesce (?7, remote_url), updated_at = ?8, "
+                           "remote_scheduled = max (remote_scheduled, ?9) "
+                           "WHERE id = ?1 AND (?2 IS NULL OR state = ?2)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, job_id);
+  mq_bind_text_or_null (stmt, 2, from);
+  sqlite3_bind_text (stmt, 3, to, -1, SQLITE_STATIC);
+  mq_bind_text_or_null (stmt, 4, next_try_at);
+  mq_bind_text_or_null (stmt, 5, last_error);
+  mq_bind_text_or_null (stmt, 6, remote_id);
+  mq_bind_text_or_null (stmt, 7, remote_url);
+  sqlite3_bind_text (stmt, 8, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 9, remote_scheduled ? 1 : 0);
+  if (!mq_store_step_done (store, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (mq_store_get_db (store)) == 0)
+    {
+      g_set_error (error, MQ_ERROR, MQ_ERROR_NOT_FOUND,
+                   _("Outbox job %" PRId64 " is not %s"), job_id, from);
+      return FALSE;
+    }
+  mq_store_notify_changed (store, "outbox");
+  return TRUE;
+}
+
+gboolean
+mq_outbox_queue (MqOutbox  *self,
+                 gint64     job_id,
+                 GError   **error)
+{
+  g_return_val_if_fail (MQ_IS_OUTBOX (self), FALSE);
+  return set_state (self, job_id, "draft", "queued", NULL, NULL, NULL, NULL, FALSE, error);
+}
+
+int
+mq_outbox_recover (MqOutbox  *self,
+                   GError   **error)
+{
+  sqlite3_stmt *stmt;
+  int changes;
+
+  g_return_val_if_fail (MQ_IS_OUTBOX (self), -1);
+
+  stmt = mq_store_prepare (mq_outbox_get_store (self),
+                           "UPDATE outbox_jobs SET state = 'queued', next_try_at = NULL "
+                           "WHERE state = 'sending'", error);
+  if (stmt == NULL || !mq_store_step_done (mq_outbox_get_store (self), stmt, error))
+    return -1;
+  changes = sqlite3_changes (mq_store_get_db (mq_outbox_get_store (self)));
+  if (changes > 0)
+    mq_store_notify_changed (mq_outbox_get_store (self), "outbox");
+  return changes;
+}
+
+MqOutboxJob *
+mq_outbox_claim_next (MqOutbox  *self,
+                      GError   **error)
+{
+  MqStore *store;
+  g_auto(MqTransaction) tx = { 0 };
+  g_autofree char *now = NULL;
+  g_autofree char *server_from = NULL;
+  MqOutboxJob *job = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (MQ_IS_OUTBOX (self), NULL);
+
+  store = mq_outbox_get_store (self);
+  if (!mq_transaction_begin (&tx, store, error))
+    return NULL;
+  now = mq_store_now_iso (store);
+  server_from = iso_in (store, MQ_OUTBOX_SERVER_SCHEDULE_SECONDS);
+  stmt = mq_store_prepare (store,
+                           "SELECT " MQ_OUTBOX_JOB_COLUMNS
+                           "JOIN social_accounts s ON s.id = j.account_id "
+                           "WHERE j.state = 'queued' "
+                           "AND (j.next_try_at IS NULL OR j.next_try_at <= ?1) "
+                           "AND (j.scheduled_at IS NULL OR j.scheduled_at <= ?1 "
+                           "     OR (s.network = 'mastodon' AND j.scheduled_at >= ?2)) "
+                           "ORDER BY coalesce (j.next_try_at, j.created_at), j.id LIMIT 1",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, server_from, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    job = mq_outbox_job_from_row (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return mq_store_propagate (store, rc, error), NULL;
+  if (job == NULL)
+    {
+      mq_transaction_commit (&tx, error);
+      return NULL;
+    }
+
+  stmt = mq_store_prepare (store,
+                           "UPDATE outbox_jobs SET state = 'sending', attempts = attempts + 1, "
+                           "updated_at = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return mq_outbox_job_free (job), NULL;
+  sqlite3_bind_int64 (stmt, 1, job->id);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+  if (!mq_store_step_done (store, stmt, error) || !mq_transaction_commit (&tx, error))
+    return mq_outbox_job_free (job), NULL;
+
+  mq_store_notify_changed (store, "outbox");
+  job->state = MQ_OUTBOX_STATE_SENDING;
+  job->attempts++;
+  return job;
+}
+
+gboolean
+mq_outbox_mark_posted (MqOutbox    *self,
+                       gint64       job_id,
+                       const char  *remote_id,
+                       const char  *remote_url,
+                       GError     **error)
+{
+  g_return_val_if_fail (MQ_IS_OUTBOX (self), FALSE);
+  g_return_val_if_fail (remote_id != NULL && *remote_id != '\0', FALSE);
+
+  return set_state (self, job_id, "sending", "posted", NULL, NULL, remote_id, remote_url, FALSE, error);
+}
+
+gboolean
+mq_outbox_mark_scheduled (MqOutbox    *self,
+                          gint64       job_id,
+                          const char  *remote_id,
+                          GError     **error)
+{
+  g_return_val_if_fail (MQ_IS_OUTBOX (self), FALSE);
+  g_return_val_if_fail (remote_id != NULL && *remote_id != '\0', FALSE);
+
+  return set_state (self, job_id, "sending", "posted", NULL, NULL, remote_id, NULL, TRUE, error);
+}
+
+gboolean
+mq_outbox_set_media_remote_id (MqOutbox    *self,
+                               gint64       job_id,
+                               const char  *media_id,
+                               GError     **error)
+{
+  MqStore *store;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (MQ_IS_OUTBOX (self), FALSE);
+
+  store = mq_outbox_get_store (self);
+  stmt = mq_store_prepare (store,
+                           "UPDATE outbox_jobs SET media_remote_id = ?2 "
+                           "WHERE id = ?1 AND state = 'sending'", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, job_id);
+  mq_bind_text_or_null (stmt, 2, media_id);
+  if (!mq_store_step_done (store, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (mq_store_get_db (store)) == 0)
+    {
+      g_set_error (error, MQ_ERROR, MQ_ERROR_NOT_FOUND,
+                   _("Outbox job %" PRId64 " is not %s"), job_id, "sending");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GDateTime *
+mq_outbox_next_due (MqOutbox  *self,
+                    GError   **error)
+{
+  MqStore *store;
+  g_autofree char *server_from = NULL;
+  g_autofree char *due = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (MQ_IS_OUTBOX (self), NULL);
+
+  /* A job is due at the later of its next try and its local schedule;
+   * '' sorts first and stands for "now". Mirrors mq_outbox_claim_next().
+   */
+  store = mq_outbox_get_store (self);
+  server_from = iso_in (store, MQ_OUTBOX_SERVER_SCHEDULE_SECONDS);
+  stmt = mq_store_prepare (store,
+                           "SELECT min (max (coalesce (j.next_try_at, ''), "
+                           "  CASE WHEN j.scheduled_at IS NULL "
+                           "         OR (s.network = 'mastodon' AND j.scheduled_at >= ?1) "
+                           "       THEN '' ELSE j.scheduled_at END)) "
+                           "FROM outbox_jobs j JOIN social_accounts s ON s.id = j.account_id "
+                           "WHERE j.state = 'queued'", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, server_from, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    due = g_strdup (mq_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return mq_store_propagate (store, rc, error), NULL;
+  if (due == NULL)
+    return NULL;
+  if (*due == '\0')
+    return mq_store_now (store);
+  return g_date_time_new_from_iso8601 (due, NULL);
+}
+
+gboolean
+mq_outbox_mark_failed (MqOutbox    *self,
+                       gint64       job_id,
+                       const char  *reason,
+                       GError     **error)
+{
+  g_return_val_if_fail (MQ_IS_OUTBOX (self), FALSE);
+  g_return_val_if_fail (reason != NULL, FALSE);
+
+  return set_state (self, job_id, "sending", "failed", NULL, reason, NULL, NULL, FALSE, error);
+}
+
+gboolean
+mq_outbox_mark_retry (MqOutbox    *self,
+                      gint64       job_id,
+                      const char  *reason,
+                      GDateTime   *not_before,
+                      GError     **error)
+{
+  g_autoptr(MqOutboxJob) job = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) next = NULL;
+  g_autofree char *next_iso = NULL;
+
+  g_return_val_if_fail (MQ_IS_OUTBOX (self), FALSE);
+  g_return_val_if_fail (reason != NULL, FALSE);
+
+  if (!(job = mq_outbox_get_job (self, job_id, error)))
+    return FALSE;
+  if (job->attempts >= MQ_OUTBOX_MAX_ATTEMPTS)
+    {
+      g_autofree char *final = g_strdup_printf (_("Gave up after %d attempts: %s"),
+                                                job->attempts, reason);
+      return mq_outbox_mark_failed (self, job_id, final, error);
+    }
+
+  now = mq_store_now (mq_outbox_get_store (self));
+  next = g_date_time_add_seconds (now, mq_outbox_backoff_seconds (job->attempts));
+  if (not_before != NULL && g_date_time_compare (not_before, next) > 0)
+    {
+      g_date_time_unref (next);
+      next = g_date_time_to_utc (not_before);
+    }
+  next_iso = g_date_time_format (next, "%Y-%m-%dT%H:%M:%SZ");
+  return set_state (self, job_id, "sending", "queued", next_iso, reason, NULL, NULL, FALSE, error);
+}

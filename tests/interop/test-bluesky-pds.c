@@ -387,6 +387,87 @@ test_crash_between_send_and_answer (Cli           *cli,
   }
 }
 
+static void
+test_image_with_alt (Cli           *cli,
+                     gconstpointer  data)
+{
+  const char *alt = "Affiche « Le Voyage de Chihiro » (千と千尋の神隠し) 🎬: a girl on a train at dusk";
+  g_autoptr(PdsAccount) club = pds_create_account (pds, "kino-poster.test");
+  g_autofree char *friend = friend_did ();
+  /* Only to see which requests Marquee makes; it changes none. */
+  g_autoptr(CrashProxy) proxy = crash_proxy_new (pds_client_get_url (pds));
+  g_autofree char *account = add_account (cli, crash_proxy_get_url (proxy), club);
+  g_autofree char *event = add_screening (cli);
+  g_autofree char *poster = write_poster (cli, "poster.png", 300, 200, FALSE);
+  g_autofree char *huge = write_poster (cli, "huge.png", 600, 600, TRUE);
+  g_autofree char *poster_bytes = NULL;
+  g_autofree char *login_calls = NULL;
+  g_autofree char *post_calls = NULL;
+  g_autofree char *huge_calls = NULL;
+  g_autoptr(JsonNode) jobs = NULL;
+  g_autoptr(JsonNode) record = NULL;
+  g_autoptr(GBytes) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFileInfo) huge_info = NULL;
+  g_autoptr(GFile) huge_file = g_file_new_for_path (huge);
+  JsonObject *value, *embed, *image, *blob;
+  JsonArray *images;
+  gsize poster_len;
+  guint seen = 0;
+  int status;
+
+  g_file_get_contents (poster, &poster_bytes, &poster_len, &error);
+  g_assert_no_error (error);
+  login_calls = calls_since (proxy, &seen);
+  g_assert_cmpstr (login_calls, ==, "POST com.atproto.server.createSession");
+
+  g_free (run_ok (cli, "announce", event, "--account", account, "--text", TEMPLATE,
+                  "--image", poster, "--alt", alt, NULL));
+  outbox_run (cli, "Tried 1 post");
+  post_calls = calls_since (proxy, &seen);
+  g_assert_cmpstr (post_calls, ==,
+                   "POST com.atproto.repo.uploadBlob\n"
+                   "GET com.atproto.identity.resolveHandle\n"
+                   "POST com.atproto.repo.createRecord");
+  value = assert_posted (last_job (cli, &jobs), club, friend, &record);
+  g_assert_cmpuint (pds_count_records (pds, club->did, POST), ==, 1);
+
+  embed = json_object_get_object_member (value, "embed");
+  g_assert_nonnull (embed);
+  g_assert_cmpstr (json_object_get_string_member (embed, "$type"), ==, "app.bsky.embed.images");
+  images = json_object_get_array_member (embed, "images");
+  g_assert_cmpuint (json_array_get_length (images), ==, 1);
+  image = json_array_get_object_element (images, 0);
+  g_assert_cmpuint (strlen (json_object_get_string_member (image, "alt")), ==, strlen (alt));
+  g_assert_cmpstr (json_object_get_string_member (image, "alt"), ==, alt);
+
+  /* The blob is the file, byte for byte, with the type the server found. */
+  blob = json_object_get_object_member (image, "image");
+  g_assert_cmpstr (json_object_get_string_member (blob, "$type"), ==, "blob");
+  g_assert_cmpstr (json_object_get_string_member (blob, "mimeType"), ==, "image/png");
+  g_assert_cmpint (json_object_get_int_member (blob, "size"), ==, (gint64) poster_len);
+  stored = pds_get_blob (pds, club->did,
+                         json_object_get_string_member (json_object_get_object_member (blob, "ref"), "$link"));
+  g_assert_cmpmem (g_bytes_get_data (stored, NULL), g_bytes_get_size (stored), poster_bytes, poster_len);
+
+  /* This server would take a 1 MB image that Bluesky refuses; Marquee
+   * refuses it first, and nothing reaches the server.
+   */
+  huge_info = g_file_query_info (huge_file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_file_info_get_size (huge_info), >, 1000000);
+  status = run (cli, "announce", event, "--account", account, "--text", "Poster: {title}",
+                "--image", huge, "--alt", alt, NULL);
+  assert_user_error (cli, status, "too large");
+  huge_calls = calls_since (proxy, &seen);
+  g_assert_cmpstr (huge_calls, ==, "");
+  g_free (run_ok (cli, "outbox", "list", "--json", NULL));
+  g_clear_pointer (&jobs, json_node_unref);
+  jobs = parse_json (cli->out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (jobs)), ==, 1);
+  g_assert_cmpuint (pds_count_records (pds, club->did, POST), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -408,6 +489,7 @@ main (int   argc,
   ADD ("post-with-facets-once", test_post_with_facets_once);
   ADD ("session-refreshed-and-relogin", test_session_refreshed);
   ADD ("crash-between-send-and-answer", test_crash_between_send_and_answer);
+  ADD ("image-with-alt", test_image_with_alt);
 #undef ADD
 
   status = g_test_run ();

@@ -11,6 +11,7 @@
 
 #include "mq-greeter-page.h"
 #include "mq-greeter-pairing.h"
+#include "mq-volunteer-dialog.h"
 #include "mq-volunteer-roster.h"
 
 struct _MqGreeterPage
@@ -282,6 +283,19 @@ assign_action (GtkWidget  *widget,
 }
 
 static void
+add_volunteer_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  MqGreeterPage *self = MQ_GREETER_PAGE (widget);
+  MqVolunteerDialog *dialog;
+
+  dialog = mq_volunteer_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->store,
+                                    self->event_id, MQ_VOLUNTEER_ROLE_GREETER);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 set_met_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *param)
@@ -484,6 +498,7 @@ mq_greeter_page_class_init (MqGreeterPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_greeter_selected);
 
   gtk_widget_class_install_action (widget_class, "greeters.assign", NULL, assign_action);
+  gtk_widget_class_install_action (widget_class, "greeters.add-volunteer", NULL, add_volunteer_action);
   gtk_widget_class_install_action (widget_class, "greeters.set-met", "(xb)", set_met_action);
   gtk_widget_class_install_action (widget_class, "greeters.introduce", "x", introduce_action);
 }

@@ -16,6 +16,7 @@
 #include "mq-events-page.h"
 #include "mq-greeter-page.h"
 #include "mq-greeter-pairing.h"
+#include "mq-volunteer-dialog.h"
 #include "mq-volunteer-roster.h"
 #include "mq-window.h"
 
@@ -215,6 +216,140 @@ test_greeters_body (Fixture       *fixture,
                    ==, "no-greeters");
 }
 
+static gboolean
+has_role (MqVolunteerRoster *roster,
+          gint64             event_id,
+          gint64             person_id,
+          MqVolunteerRole    role)
+{
+  g_autoptr(GPtrArray) volunteers = NULL;
+  g_autoptr(GError) error = NULL;
+
+  volunteers = mq_volunteer_roster_list_role (roster, event_id, role, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < volunteers->len; i++)
+    if (((MqVolunteer *) g_ptr_array_index (volunteers, i))->person_id == person_id)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+search_people (MqVolunteerDialog *dialog,
+               const char        *text)
+{
+  gtk_editable_set_text (template_child (dialog, MQ_TYPE_VOLUNTEER_DIALOG, "search_entry"), text);
+  /* GtkSearchEntry waits a moment before it reports a change. */
+  spin (400);
+}
+
+/* An organizer with no greeters yet adds them from the app, and a door
+ * volunteer, then pairs the newcomers.
+ */
+static void
+test_add_volunteers_body (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  MqStore *store = mq_application_get_store (fixture->app);
+  g_autoptr(MqGreeterPairing) pairing = mq_greeter_pairing_new (store);
+  g_autoptr(MqVolunteerRoster) roster = mq_volunteer_roster_new (store);
+  g_autoptr(MqRsvp) ana = NULL;
+  g_autoptr(MqRsvp) bea = NULL;
+  g_autoptr(GPtrArray) pairs = NULL;
+  g_autoptr(GError) error = NULL;
+  MqVolunteerDialog *dialog;
+  MqGreeterPage *page;
+  GtkListBox *people;
+  GtkListBox *roster_list;
+  gint64 event_id, sam_id, lou_id;
+
+  event_id = create_event (store);
+  sam_id = add_person (store, "Sam Okafor");
+  lou_id = add_person (store, "Lou Martin");
+  ana = add_going (store, event_id, add_person (store, "Ana García"), 1);
+  bea = add_going (store, event_id, add_person (store, "Bea Martínez"), 1);
+
+  mq_window_show_event (fixture->window, event_id);
+  spin (50);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_event_page (fixture)), "event.open-greeters", NULL));
+  spin (100);
+  page = find_greeter_page ();
+  g_assert_nonnull (page);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (page, MQ_TYPE_GREETER_PAGE, "stack")),
+                   ==, "no-greeters");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "greeters.add-volunteer", NULL));
+  spin (100);
+  dialog = find_toplevel (MQ_TYPE_VOLUNTEER_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (dialog, MQ_TYPE_VOLUNTEER_DIALOG, "roster_stack")),
+                   ==, "empty");
+  g_assert_cmpuint (adw_combo_row_get_selected (template_child (dialog, MQ_TYPE_VOLUNTEER_DIALOG, "role_row")), ==, 0);
+
+  /* One match and Enter: Sam greets. */
+  search_people (dialog, "okaf");
+  g_assert_cmpuint (mq_volunteer_dialog_get_n_found (dialog), ==, 1);
+  g_signal_emit_by_name (template_child (dialog, MQ_TYPE_VOLUNTEER_DIALOG, "search_entry"), "activate");
+  spin (100);
+  g_assert_true (has_role (roster, event_id, sam_id, MQ_VOLUNTEER_ROLE_GREETER));
+  g_assert_cmpstr (gtk_editable_get_text (template_child (dialog, MQ_TYPE_VOLUNTEER_DIALOG, "search_entry")), ==, "");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (page, MQ_TYPE_GREETER_PAGE, "stack")),
+                   ==, "greeter");
+  g_assert_cmpint (mq_greeter_page_get_greeter_id (page), ==, sam_id);
+
+  /* Several match: Enter does nothing; the volunteer picks Lou for the door. */
+  search_people (dialog, "mart");
+  g_assert_cmpuint (mq_volunteer_dialog_get_n_found (dialog), ==, 2);
+  g_signal_emit_by_name (template_child (dialog, MQ_TYPE_VOLUNTEER_DIALOG, "search_entry"), "activate");
+  spin (50);
+  g_assert_false (has_role (roster, event_id, lou_id, MQ_VOLUNTEER_ROLE_DOOR));
+  adw_combo_row_set_selected (template_child (dialog, MQ_TYPE_VOLUNTEER_DIALOG, "role_row"), 1);
+  search_people (dialog, "Lou");
+  people = template_child (dialog, MQ_TYPE_VOLUNTEER_DIALOG, "people_list");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (people, 0))),
+                   ==, "Lou Martin");
+  g_signal_emit_by_name (people, "row-activated", gtk_list_box_get_row_at_index (people, 0));
+  spin (100);
+  g_assert_true (has_role (roster, event_id, lou_id, MQ_VOLUNTEER_ROLE_DOOR));
+  g_assert_false (has_role (roster, event_id, lou_id, MQ_VOLUNTEER_ROLE_GREETER));
+
+  /* The roster in the dialog: Lou at the door, Sam greeting. */
+  roster_list = template_child (dialog, MQ_TYPE_VOLUNTEER_DIALOG, "roster_list");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (roster_list, 0))),
+                   ==, "Lou Martin");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_list_box_get_row_at_index (roster_list, 0))),
+                   ==, "Door");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_list_box_get_row_at_index (roster_list, 1))),
+                   ==, "Greeter");
+  g_assert_null (gtk_list_box_get_row_at_index (roster_list, 2));
+
+  /* Taken off again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "volunteers.remove", "(xs)", lou_id, "door"));
+  spin (50);
+  g_assert_false (has_role (roster, event_id, lou_id, MQ_VOLUNTEER_ROLE_DOOR));
+  g_assert_null (gtk_list_box_get_row_at_index (roster_list, 1));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin (50);
+
+  /* Pair Newcomers: both first-timers get Sam. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "greeters.assign", NULL));
+  spin (50);
+  pairs = mq_greeter_pairing_list (pairing, event_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pairs->len, ==, 2);
+  g_assert_cmpint (mq_greeter_assignment_get_newcomer_id (g_ptr_array_index (pairs, 0)), ==, mq_rsvp_get_person_id (ana));
+  g_assert_cmpint (mq_greeter_assignment_get_newcomer_id (g_ptr_array_index (pairs, 1)), ==, mq_rsvp_get_person_id (bea));
+  g_assert_cmpint (mq_greeter_assignment_get_greeter_id (g_ptr_array_index (pairs, 1)), ==, sam_id);
+  g_assert_cmpuint (mq_greeter_page_get_n_newcomers (page), ==, 2);
+}
+
+static void
+test_add_volunteers (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  run_in_app (fixture, FALSE, test_add_volunteers_body, data);
+}
+
 static void
 test_greeters (Fixture       *fixture,
                gconstpointer  data)
@@ -233,6 +368,9 @@ main (int   argc,
 
   g_test_add ("/gui/greeters/assign-arrive-met-introduce", Fixture, NULL,
               fixture_set_up, test_greeters, fixture_tear_down);
+
+  g_test_add ("/gui/greeters/add-volunteers-and-pair", Fixture, NULL,
+              fixture_set_up, test_add_volunteers, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -20,6 +20,8 @@ struct _MqApplication
   char           *db_path;   /* (nullable) from --db */
   gboolean        demo;      /* --demo: fill an empty database with sample data */
   MqStore        *store;     /* (owned) (nullable) until startup opened it */
+  MqSecretStore  *secrets;   /* (owned) (nullable) until first needed */
+  MqOutboxRunner *runner;    /* (owned) (nullable) posts the outbox while the app runs */
 };
 
 G_DEFINE_FINAL_TYPE (MqApplication, mq_application, ADW_TYPE_APPLICATION)
@@ -99,6 +101,9 @@ mq_application_activate (GApplication *app)
           return;
         }
     }
+
+  if (self->runner == NULL && self->store != NULL)
+    self->runner = mq_outbox_runner_new (self->store, mq_application_get_secret_store (self));
 
   if (window == NULL)
     window = GTK_WINDOW (mq_window_new (self));
@@ -181,11 +186,25 @@ mq_application_startup (GApplication *app)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
 }
 
+/* A post being sent is cancelled and recorded as a retry, not left half-done. */
+static void
+mq_application_shutdown (GApplication *app)
+{
+  MqApplication *self = MQ_APPLICATION (app);
+
+  if (self->runner != NULL)
+    mq_outbox_runner_stop (self->runner);
+
+  G_APPLICATION_CLASS (mq_application_parent_class)->shutdown (app);
+}
+
 static void
 mq_application_finalize (GObject *object)
 {
   MqApplication *self = (MqApplication *) object;
 
+  g_clear_object (&self->runner);
+  g_clear_object (&self->secrets);
   g_clear_object (&self->store);
   g_clear_pointer (&self->db_path, g_free);
 
@@ -201,6 +220,7 @@ mq_application_class_init (MqApplicationClass *klass)
   object_class->finalize = mq_application_finalize;
   app_class->activate = mq_application_activate;
   app_class->startup = mq_application_startup;
+  app_class->shutdown = mq_application_shutdown;
   app_class->handle_local_options = mq_application_handle_local_options;
 }
 
@@ -226,4 +246,34 @@ mq_application_get_store (MqApplication *self)
   g_return_val_if_fail (MQ_IS_APPLICATION (self), NULL);
 
   return self->store;
+}
+
+MqSecretStore *
+mq_application_get_secret_store (MqApplication *self)
+{
+  g_return_val_if_fail (MQ_IS_APPLICATION (self), NULL);
+
+  if (self->secrets == NULL)
+    self->secrets = mq_secret_store_libsecret_new ();
+  return self->secrets;
+}
+
+void
+mq_application_set_secret_store (MqApplication *self,
+                                 MqSecretStore *secrets)
+{
+  g_return_if_fail (MQ_IS_APPLICATION (self));
+  g_return_if_fail (MQ_IS_SECRET_STORE (secrets));
+
+  g_set_object (&self->secrets, secrets);
+  if (self->runner != NULL)
+    mq_outbox_runner_set_secret_store (self->runner, secrets);
+}
+
+MqOutboxRunner *
+mq_application_get_outbox_runner (MqApplication *self)
+{
+  g_return_val_if_fail (MQ_IS_APPLICATION (self), NULL);
+
+  return self->runner;
 }

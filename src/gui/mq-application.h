@@ -8,6 +8,8 @@
 #include <adwaita.h>
 
 #include "marquee-core.h"
+#include "mq-outbox-runner.h"
+#include "mq-secret-store.h"
 
 G_BEGIN_DECLS
 
@@ -22,5 +24,11 @@ gboolean       mq_application_open_store (MqApplication  *self,
                                           const char     *path,
                                           gboolean        demo,
                                           GError        **error);
+/* Where account secrets live: the keyring, unless a test set another. */
+MqSecretStore  *mq_application_get_secret_store (MqApplication *self);
+void            mq_application_set_secret_store (MqApplication *self,
+                                                 MqSecretStore *secrets);
+/* (nullable) The outbox sender, once the database is open. */
+MqOutboxRunner *mq_application_get_outbox_runner (MqApplication *self);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "mq-add-guest-dialog.h"
+#include "mq-composer-window.h"
 #include "mq-door-window.h"
 #include "mq-greeter-page.h"
 #include "mq-event-editor.h"
@@ -135,6 +136,17 @@ open_greeters_action (GtkWidget  *widget,
 
   if (self->event != NULL)
     mq_greeter_page_open_for (widget, self->store, mq_event_get_id (self->event));
+}
+
+static void
+announce_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  MqEventPage *self = MQ_EVENT_PAGE (widget);
+
+  if (self->event != NULL)
+    mq_composer_window_open (widget, self->store, mq_event_get_id (self->event));
 }
 
 static void
@@ -276,6 +288,7 @@ _mq_event_page_class_actions_init (MqEventPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "event.open-door", NULL, open_door_action);
   gtk_widget_class_install_action (widget_class, "event.open-greeters", NULL, open_greeters_action);
+  gtk_widget_class_install_action (widget_class, "event.announce", NULL, announce_action);
   gtk_widget_class_install_action (widget_class, "event.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "event.duplicate", NULL, duplicate_action);
   gtk_widget_class_install_action (widget_class, "event.cancel", NULL, cancel_action);

@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "mq-announcements-page.h"
 #include "mq-events-page.h"
 #include "mq-people-page.h"
 #include "mq-window.h"
@@ -28,6 +29,7 @@ struct _MqWindow
   GtkStack             *content_stack;
   MqEventsPage         *events_page;
   MqPeoplePage         *people_page;
+  MqAnnouncementsPage  *announcements_page;
 };
 
 void _mq_window_class_actions_init (MqWindowClass *klass);

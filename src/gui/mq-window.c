@@ -212,6 +212,8 @@ set_up_with_application (MqWindow      *self,
 
   mq_events_page_set_history (self->events_page, self->history);
   mq_people_page_set_history (self->people_page, self->history);
+  mq_announcements_page_set_store (self->announcements_page, self->store,
+                                   mq_application_get_outbox_runner (app));
 
   last_page = g_settings_get_string (self->settings, "last-page");
   mq_window_show_page (self, last_page);
@@ -257,6 +259,7 @@ mq_window_class_init (MqWindowClass *klass)
 
   g_type_ensure (MQ_TYPE_EVENTS_PAGE);
   g_type_ensure (MQ_TYPE_PEOPLE_PAGE);
+  g_type_ensure (MQ_TYPE_ANNOUNCEMENTS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/marqueeapp/Marquee/mq-window.ui");
@@ -266,6 +269,7 @@ mq_window_class_init (MqWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MqWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, MqWindow, events_page);
   gtk_widget_class_bind_template_child (widget_class, MqWindow, people_page);
+  gtk_widget_class_bind_template_child (widget_class, MqWindow, announcements_page);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
 
   _mq_window_class_actions_init (klass);

@@ -18,7 +18,7 @@ G_DECLARE_FINAL_TYPE (MqWindow, mq_window, MQ, WINDOW, AdwApplicationWindow)
 
 MqWindow      *mq_window_new              (MqApplication *application);
 MqEditHistory *mq_window_get_history      (MqWindow      *self);
-/* The names of the sidebar's pages: "upcoming", "past", "people". */
+/* The names of the sidebar's pages: "upcoming", "past", "people", "announcements". */
 void           mq_window_show_page        (MqWindow      *self,
                                            const char    *name);
 const char    *mq_window_get_page         (MqWindow      *self);

@@ -15,12 +15,6 @@
 #include "mq-event-page-private.h"
 #include "mq-window.h"
 
-typedef enum
-{
-  PRINTOUT_DOOR_LIST,
-  PRINTOUT_BADGES,
-} Printout;
-
 /* Badges carry the ribbon and greeter: they are for greeting newcomers. */
 #define BADGE_FLAGS (MQ_BADGE_NEWCOMER_RIBBON | MQ_BADGE_GREETER_NAME)
 
@@ -72,27 +66,57 @@ create_badge_page_setup (MqBadgeSheet *badges)
   return setup;
 }
 
-static GtkPrintOperation *
-create_operation (MqEventPage  *self,
-                  Printout      printout,
-                  GError      **error)
+/* The exported PDF is A4 and draws its own margins: printing starts from the
+ * same page, so paper and screen agree page for page.
+ */
+static GtkPageSetup *
+create_a4_page_setup (void)
 {
-  gint64 event_id = mq_event_get_id (self->event);
-  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autoptr(GtkPaperSize) paper = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  GtkPageSetup *setup = gtk_page_setup_new ();
+
+  gtk_page_setup_set_paper_size (setup, paper);
+  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_PORTRAIT);
+  return setup;
+}
+
+GtkPrintOperation *
+mq_event_page_create_print_operation (MqEventPage  *self,
+                                      MqPrintout    printout,
+                                      GError      **error)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
   g_autofree char *job_name = NULL;
+  gint64 event_id;
+
+  g_return_val_if_fail (MQ_IS_EVENT_PAGE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (self->event == NULL)
+    {
+      g_set_error (error, MQ_ERROR, MQ_ERROR_NOT_FOUND, _("Pick an event to print its door list or badges"));
+      return NULL;
+    }
+
+  event_id = mq_event_get_id (self->event);
+  operation = gtk_print_operation_new ();
 
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
 
-  if (printout == PRINTOUT_DOOR_LIST)
+  if (printout == MQ_PRINTOUT_DOOR_LIST)
     {
       g_autoptr(MqDoorListPdf) door_list = mq_door_list_pdf_new (self->store, event_id, error);
+      g_autoptr(GtkPageSetup) setup = NULL;
 
       if (door_list == NULL)
         return NULL;
 
       /* Translators: a print job's name; %s is the event's title */
       job_name = g_strdup_printf (_("%s — Door List"), mq_event_get_title (self->event));
+      setup = create_a4_page_setup ();
+      gtk_print_operation_set_default_page_setup (operation, setup);
+      gtk_print_operation_set_use_full_page (operation, TRUE);
       g_signal_connect_object (operation, "begin-print", G_CALLBACK (door_list_begin_print), door_list, 0);
       g_signal_connect_object (operation, "draw-page", G_CALLBACK (door_list_draw_page), door_list, 0);
       g_object_set_data_full (G_OBJECT (operation), "printout", g_steal_pointer (&door_list), g_object_unref);
@@ -122,7 +146,7 @@ create_operation (MqEventPage  *self,
 
 static void
 print (MqEventPage *self,
-       Printout     printout)
+       MqPrintout   printout)
 {
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GError) error = NULL;
@@ -131,7 +155,7 @@ print (MqEventPage *self,
   if (self->event == NULL)
     return;
 
-  if (!(operation = create_operation (self, printout, &error)))
+  if (!(operation = mq_event_page_create_print_operation (self, printout, &error)))
     {
       mq_window_toast_for (GTK_WIDGET (self), error->message, FALSE);
       return;
@@ -153,7 +177,7 @@ print_door_list_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *param)
 {
-  print (MQ_EVENT_PAGE (widget), PRINTOUT_DOOR_LIST);
+  print (MQ_EVENT_PAGE (widget), MQ_PRINTOUT_DOOR_LIST);
 }
 
 static void
@@ -161,19 +185,20 @@ print_badges_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *param)
 {
-  print (MQ_EVENT_PAGE (widget), PRINTOUT_BADGES);
+  print (MQ_EVENT_PAGE (widget), MQ_PRINTOUT_BADGES);
 }
 
+/* By id: the page may show another event by the time the file is chosen. */
 static gboolean
-write_pdf (MqEventPage  *self,
-           gint64        event_id,
-           Printout      printout,
-           const char   *path,
-           GError      **error)
+write_printout (MqStore      *store,
+                gint64        event_id,
+                MqPrintout    printout,
+                const char   *path,
+                GError      **error)
 {
-  if (printout == PRINTOUT_DOOR_LIST)
+  if (printout == MQ_PRINTOUT_DOOR_LIST)
     {
-      g_autoptr(MqDoorListPdf) door_list = mq_door_list_pdf_new (self->store, event_id, error);
+      g_autoptr(MqDoorListPdf) door_list = mq_door_list_pdf_new (store, event_id, error);
 
       return door_list != NULL && mq_door_list_pdf_write (door_list, path, error);
     }
@@ -181,9 +206,28 @@ write_pdf (MqEventPage  *self,
     {
       g_autoptr(MqBadgeSheet) badges = NULL;
 
-      badges = mq_badge_sheet_new (self->store, event_id, MQ_BADGE_LAYOUT_A4_SHEET, BADGE_FLAGS, error);
+      badges = mq_badge_sheet_new (store, event_id, MQ_BADGE_LAYOUT_A4_SHEET, BADGE_FLAGS, error);
       return badges != NULL && mq_badge_sheet_write (badges, path, error);
     }
+}
+
+gboolean
+mq_event_page_export_printout (MqEventPage  *self,
+                               MqPrintout    printout,
+                               const char   *path,
+                               GError      **error)
+{
+  g_return_val_if_fail (MQ_IS_EVENT_PAGE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->event == NULL)
+    {
+      g_set_error (error, MQ_ERROR, MQ_ERROR_NOT_FOUND, _("Pick an event to export its door list or badges"));
+      return FALSE;
+    }
+
+  return write_printout (self->store, mq_event_get_id (self->event), printout, path, error);
 }
 
 static void
@@ -191,7 +235,7 @@ on_export_response (GtkNativeDialog *chooser,
                     int              response,
                     MqEventPage     *self)
 {
-  Printout printout = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "printout"));
+  MqPrintout printout = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "printout"));
   const gint64 *event_id = g_object_get_data (G_OBJECT (chooser), "event-id");
   g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
@@ -202,7 +246,7 @@ on_export_response (GtkNativeDialog *chooser,
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   if (file != NULL && (path = g_file_get_path (file)) == NULL)
     message = g_strdup (_("Choose a folder on this computer to save the PDF in"));
-  else if (path != NULL && !write_pdf (self, *event_id, printout, path, &error))
+  else if (path != NULL && !write_printout (self->store, *event_id, printout, path, &error))
     /* Translators: %s says why the file could not be written */
     message = g_strdup_printf (_("Could not save the PDF: %s"), error->message);
   else if (path != NULL)
@@ -222,7 +266,7 @@ on_export_response (GtkNativeDialog *chooser,
 
 static void
 export (MqEventPage *self,
-        Printout     printout)
+        MqPrintout   printout)
 {
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
@@ -233,7 +277,7 @@ export (MqEventPage *self,
     return;
 
   event_id = mq_event_get_id (self->event);
-  chooser = gtk_file_chooser_native_new (printout == PRINTOUT_DOOR_LIST ? _("Export Door List") : _("Export Badges"),
+  chooser = gtk_file_chooser_native_new (printout == MQ_PRINTOUT_DOOR_LIST ? _("Export Door List") : _("Export Badges"),
                                          GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
@@ -243,7 +287,7 @@ export (MqEventPage *self,
   gtk_file_filter_add_suffix (filter, "pdf");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
 
-  name = g_strdup_printf (printout == PRINTOUT_DOOR_LIST
+  name = g_strdup_printf (printout == MQ_PRINTOUT_DOOR_LIST
                           /* Translators: a file name; %s is the event's title */
                           ? _("%s - door list.pdf")
                           /* Translators: a file name; %s is the event's title */
@@ -263,7 +307,7 @@ export_door_list_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *param)
 {
-  export (MQ_EVENT_PAGE (widget), PRINTOUT_DOOR_LIST);
+  export (MQ_EVENT_PAGE (widget), MQ_PRINTOUT_DOOR_LIST);
 }
 
 static void
@@ -271,7 +315,7 @@ export_badges_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *param)
 {
-  export (MQ_EVENT_PAGE (widget), PRINTOUT_BADGES);
+  export (MQ_EVENT_PAGE (widget), MQ_PRINTOUT_BADGES);
 }
 
 void

@@ -19,6 +19,10 @@ main (int   argc,
   g_autoptr(GOutputStream) out = NULL;
   g_autoptr(GOutputStream) err = NULL;
 
+  /* Standard output is for scripts: debug messages (G_MESSAGES_DEBUG) go
+   * to standard error with the rest of the log.
+   */
+  g_log_writer_default_set_use_stderr (TRUE);
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

@@ -11,25 +11,21 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "mq-account-setup.h"
 #include "mq-announcement-template.h"
-#include "mq-bluesky-client.h"
 #include "mq-cli-account.h"
 #include "mq-cli-private.h"
+#include "mq-mastodon-authorization.h"
 #include "mq-outbox.h"
 #include "mq-secret-store.h"
 
-static char *
-account_label (const char *handle,
-               const char *server)
-{
-  return g_strdup_printf ("Marquee: %s on %s", handle, server);
-}
-
 /* One line from standard input, without its line end; the buffers it went
- * through are wiped, since it is a password.
+ * through are wiped, since it is a password or an authorization code.
+ * @missing is the error when there is none.
  */
 static char *
-read_secret_line (GError **error)
+read_secret_line (const char  *missing,
+                  GError     **error)
 {
   g_autoptr(GInputStream) stream = g_unix_input_stream_new (0, FALSE);
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
@@ -65,16 +61,82 @@ read_secret_line (GError **error)
   if (line == NULL || !g_utf8_validate (line, -1, NULL))
     {
       g_clear_pointer (&line, mq_secret_free);
-      g_set_error (error, MQ_ERROR, MQ_ERROR_INVALID,
-                   _("No app password on standard input: create one in the Bluesky settings "
-                     "under App Passwords and pipe it in, one line"));
+      g_set_error_literal (error, MQ_ERROR, MQ_ERROR_INVALID, missing);
       return NULL;
     }
 
   return line;
 }
 
-/* account add bluesky|mastodon --server URL [--handle H] */
+static int
+account_add_bluesky (MqCli      *self,
+                     const char *server,
+                     const char *handle)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqOutbox) outbox = NULL;
+  g_autoptr(MqSecretStore) secrets = NULL;
+  g_autoptr(MqSecret) password = NULL;
+  MqStore *store;
+  gint64 account_id;
+
+  if (!(password = read_secret_line (_("No app password on standard input: create one in the Bluesky "
+                                       "settings under App Passwords and pipe it in, one line"), &error)))
+    return mq_cli_fail (self, error);
+  if (!(store = mq_cli_get_store (self, &error)))
+    return mq_cli_fail (self, error);
+
+  /* The login comes first: a wrong password or server saves nothing. */
+  outbox = mq_outbox_new (store);
+  secrets = mq_secret_store_libsecret_new ();
+  if (!(account_id = mq_account_setup_bluesky (outbox, secrets, server, handle, password, NULL, &error)))
+    return mq_cli_fail (self, error);
+
+  mq_cli_print (self, "%" G_GINT64_FORMAT "\n", account_id);
+  return MQ_CLI_EXIT_OK;
+}
+
+/* The authorize address goes to standard output (a script can open it),
+ * what to do with it to standard error, and the code comes back on
+ * standard input.
+ */
+static int
+account_add_mastodon (MqCli      *self,
+                      const char *server)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqMastodonAuthorization) authorization = NULL;
+  g_autoptr(MqOutbox) outbox = NULL;
+  g_autoptr(MqSecretStore) secrets = NULL;
+  g_autoptr(MqSecret) code = NULL;
+  g_autofree char *url = NULL;
+  MqStore *store;
+  gint64 account_id;
+
+  authorization = mq_mastodon_authorization_new (server);
+  if (!(url = mq_mastodon_authorization_start (authorization, NULL, &error)))
+    return mq_cli_fail (self, error);
+
+  mq_cli_note (self, _("Open this address in a web browser, log in, allow Marquee, "
+                       "then paste the code the server shows here:"));
+  mq_cli_print (self, "%s\n", url);
+  if (!(code = read_secret_line (_("No authorization code on standard input: paste the code the "
+                                   "server shows after you allow Marquee"), &error)) ||
+      !mq_mastodon_authorization_complete (authorization, code, NULL, &error))
+    return mq_cli_fail (self, error);
+
+  if (!(store = mq_cli_get_store (self, &error)))
+    return mq_cli_fail (self, error);
+  outbox = mq_outbox_new (store);
+  secrets = mq_secret_store_libsecret_new ();
+  if (!(account_id = mq_mastodon_authorization_save (authorization, outbox, secrets, &error)))
+    return mq_cli_fail (self, error);
+
+  mq_cli_print (self, "%" G_GINT64_FORMAT "\n", account_id);
+  return MQ_CLI_EXIT_OK;
+}
+
+/* account add bluesky --server URL --handle H | mastodon --server URL */
 static int
 account_add (MqCli  *self,
              char  **argv)
@@ -87,74 +149,28 @@ account_add (MqCli  *self,
     { NULL }
   };
   g_auto(GStrv) args = g_strdupv (argv);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MqOutbox) outbox = NULL;
-  g_autoptr(MqSecretStore) secrets = NULL;
-  g_autoptr(MqBlueskyClient) client = NULL;
-  g_autoptr(MqSecret) password = NULL;
-  g_autofree char *label = NULL;
   MqSocialNetwork network;
-  MqStore *store;
-  gint64 account_id;
   int status;
 
   if (!mq_cli_parse (self, entries, "account add bluesky|mastodon --server URL [--handle H]", &args, &status))
     return status;
   if (g_strv_length (args) != 3 || server == NULL)
     return mq_cli_usage_error (self, _("Usage: marquee-cli account add bluesky --server URL --handle H "
-                                       "(app password on standard input)"));
+                                       "(app password on standard input), or account add mastodon --server URL"));
   if (!mq_social_network_from_string (args[2], &network))
     return mq_cli_usage_error (self, _("Unknown network “%s”: use bluesky or mastodon"), args[2]);
 
   if (network == MQ_SOCIAL_NETWORK_MASTODON)
-    return mq_cli_fail_message (self, _("Adding a Mastodon account is not available in this version "
-                                        "of Marquee: it needs the app registration and sign-in "
-                                        "that are still being built. Bluesky accounts work now."));
+    {
+      if (handle != NULL)
+        return mq_cli_usage_error (self, _("A Mastodon account needs no --handle: the server says who "
+                                           "signed in"));
+      return account_add_mastodon (self, server);
+    }
 
   if (handle == NULL)
     return mq_cli_usage_error (self, _("A Bluesky account needs --handle, like --handle club.bsky.social"));
-
-  if (!(password = read_secret_line (&error)))
-    return mq_cli_fail (self, error);
-
-  /* Log in before anything is saved: a wrong password or server leaves
-   * no account behind.
-   */
-  client = mq_bluesky_client_new (server, handle, password);
-  if (!mq_bluesky_client_login (client, NULL, &error))
-    return mq_cli_fail (self, error);
-
-  if (!(store = mq_cli_get_store (self, &error)))
-    return mq_cli_fail (self, error);
-  outbox = mq_outbox_new (store);
-  if (!(account_id = mq_outbox_add_account (outbox, network, server, handle, &error)))
-    return mq_cli_fail (self, error);
-  if (!mq_outbox_update_account (outbox, account_id, mq_bluesky_client_get_did (client),
-                                 NULL, 0, &error))
-    return mq_cli_fail (self, error);
-
-  secrets = mq_secret_store_libsecret_new ();
-  label = account_label (handle, server);
-  if (!mq_secret_store_store (secrets, account_id, MQ_SECRET_APP_PASSWORD, label, password, NULL, &error) ||
-      !mq_secret_store_store (secrets, account_id, MQ_SECRET_ACCESS_TOKEN, label,
-                              mq_bluesky_client_get_access_jwt (client), NULL, &error) ||
-      !mq_secret_store_store (secrets, account_id, MQ_SECRET_REFRESH_TOKEN, label,
-                              mq_bluesky_client_get_refresh_jwt (client), NULL, &error))
-    {
-      g_autoptr(GError) cleanup_error = NULL;
-
-      /* An account without its password could never post: take it back. */
-      if (!mq_secret_store_clear_account (secrets, account_id, NULL, &cleanup_error) ||
-          !mq_outbox_remove_account (outbox, account_id, &cleanup_error))
-        g_warning ("Account %" G_GINT64_FORMAT " could not be taken back: %s",
-                   account_id, cleanup_error->message);
-      return mq_cli_fail_message (self, _("The password could not be saved in the keyring (%s): "
-                                          "unlock the keyring and try again"),
-                                  error->message);
-    }
-
-  mq_cli_print (self, "%" G_GINT64_FORMAT "\n", account_id);
-  return MQ_CLI_EXIT_OK;
+  return account_add_bluesky (self, server, handle);
 }
 
 static JsonNode *

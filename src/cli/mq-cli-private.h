@@ -28,6 +28,12 @@ void      mq_cli_print           (MqCli        *self,
 /* Takes ownership of @node. */
 void      mq_cli_print_json      (MqCli        *self,
                                   JsonNode     *node);
+/* A line on standard error that is not an error: what to do next, for a
+ * person at the terminal, while standard output stays for scripts.
+ */
+void      mq_cli_note            (MqCli        *self,
+                                  const char   *format,
+                                  ...) G_GNUC_PRINTF (2, 3);
 /* Print the one-line message and return MQ_CLI_EXIT_USER. */
 int       mq_cli_fail            (MqCli        *self,
                                   const GError *error);

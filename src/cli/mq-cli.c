@@ -13,6 +13,7 @@
 #include "mq-cli-account.h"
 #include "mq-cli-announce.h"
 #include "mq-cli-door.h"
+#include "mq-cli-hashtag.h"
 #include "mq-cli-private.h"
 #include "mq-cli-transfer.h"
 
@@ -48,6 +49,7 @@ static const struct {
   { "account",   mq_cli_command_account,   N_("Add, list and remove social network accounts") },
   { "announce",  mq_cli_command_announce,  N_("Queue an event’s announcement for an account") },
   { "outbox",    mq_cli_command_outbox,    N_("List and send queued announcements") },
+  { "hashtag",   mq_cli_command_hashtag,   N_("Who is posting with an event’s hashtag") },
   { "demo",    mq_cli_command_demo,    N_("Fill an empty database with sample data") },
 };
 
@@ -99,6 +101,22 @@ print_error_line (MqCli      *self,
   g_strdelimit (one_line, "\r\n", ' ');
   line = g_strdup_printf ("marquee-cli: %s\n", one_line);
   write_text (self->err, line);
+}
+
+void
+mq_cli_note (MqCli      *self,
+             const char *format,
+             ...)
+{
+  g_autofree char *text = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  write_text (self->err, text);
+  write_text (self->err, "\n");
 }
 
 int

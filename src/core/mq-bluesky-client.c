@@ -112,6 +112,13 @@ mq_bluesky_client_set_session (MqBlueskyClient *self,
 }
 
 const char *
+mq_bluesky_client_get_handle (MqBlueskyClient *self)
+{
+  g_return_val_if_fail (MQ_IS_BLUESKY_CLIENT (self), NULL);
+  return self->handle;
+}
+
+const char *
 mq_bluesky_client_get_did (MqBlueskyClient *self)
 {
   g_return_val_if_fail (MQ_IS_BLUESKY_CLIENT (self), NULL);

@@ -31,6 +31,10 @@ void             mq_bluesky_client_set_session       (MqBlueskyClient     *self,
                                                       const char          *did,
                                                       const char          *access_jwt,
                                                       const char          *refresh_jwt);
+/* The handle as the server spells it once logged in (createSession
+ * answers with it), else as given.
+ */
+const char      *mq_bluesky_client_get_handle        (MqBlueskyClient     *self);
 const char      *mq_bluesky_client_get_did           (MqBlueskyClient     *self);
 const char      *mq_bluesky_client_get_access_jwt    (MqBlueskyClient     *self);
 const char      *mq_bluesky_client_get_refresh_jwt   (MqBlueskyClient     *self);

@@ -946,6 +946,27 @@ fake_bluesky_xrpc (SoupServer        *server,
 
 /* The server's thread. */
 
+/* A self-signed certificate for 127.0.0.1 (valid until 2125) that no
+ * system trusts: what a misconfigured or intercepted server looks like.
+ */
+static const char untrusted_pem[] =
+  "-----BEGIN CERTIFICATE-----\n"
+  "MIIBjzCCATagAwIBAgIUf0yw0gRVHUp2g7yTiOAsTjjEyTMwCgYIKoZIzj0EAwIw\n"
+  "FDESMBAGA1UEAwwJMTI3LjAuMC4xMCAXDTI2MTEyNzA0MzExM1oYDzIxMjYxMTAz\n"
+  "MDQzMTEzWjAUMRIwEAYDVQQDDAkxMjcuMC4wLjEwWTATBgcqhkjOPQIBBggqhkjO\n"
+  "PQMBBwNCAATZWz3DdovxqFXnleV1mL+rXwvD+1hZAwABxVNQAuJSBVizb9gb4DqY\n"
+  "+P9RdrCjRZfAqDTnCYV2dXOEoizX1mvko2QwYjAdBgNVHQ4EFgQUs90YD1565O1G\n"
+  "ZbAtgc7J4w1zH3kwHwYDVR0jBBgwFoAUs90YD1565O1GZbAtgc7J4w1zH3kwDwYD\n"
+  "VR0TAQH/BAUwAwEB/zAPBgNVHREECDAGhwR/AAABMAoGCCqGSM49BAMCA0cAMEQC\n"
+  "IDtRYFzSR0py51WGdFe5tqYrNDLfvhDCiqTcJFJW07DWAiBnh1fO8pN242FUhhZr\n"
+  "6sIvzBqNfaHQW23yHk5F55qvBQ==\n"
+  "-----END CERTIFICATE-----\n"
+  "-----BEGIN PRIVATE KEY-----\n"
+  "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgyJ9Oa8bGevYCKhtm\n"
+  "MfZlcIzU9fyyYUwQw7tOc+VnSSOhRANCAATZWz3DdovxqFXnleV1mL+rXwvD+1hZ\n"
+  "AwABxVNQAuJSBVizb9gb4DqY+P9RdrCjRZfAqDTnCYV2dXOEoizX1mvk\n"
+  "-----END PRIVATE KEY-----\n";
+
 static gpointer
 fake_social_thread (gpointer data)
 {
@@ -967,7 +988,16 @@ fake_social_thread (gpointer data)
   soup_server_add_handler (fake->server, "/api/v2/instance", fake_mastodon_instance, fake, NULL);
   soup_server_add_handler (fake->server, "/api/v1/timelines/tag/", fake_mastodon_tag, fake, NULL);
   soup_server_add_handler (fake->server, "/xrpc", fake_bluesky_xrpc, fake, NULL);
-  soup_server_listen_local (fake->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  if (fake->tls)
+    {
+      g_autoptr(GTlsCertificate) certificate = g_tls_certificate_new_from_pem (untrusted_pem, -1, &error);
+
+      g_assert_no_error (error);
+      soup_server_set_tls_certificate (fake->server, certificate);
+    }
+  soup_server_listen_local (fake->server, 0,
+                            SOUP_SERVER_LISTEN_IPV4_ONLY | (fake->tls ? SOUP_SERVER_LISTEN_HTTPS : 0),
+                            &error);
   g_assert_no_error (error);
   uris = soup_server_get_uris (fake->server);
   g_mutex_lock (&fake->lock);
@@ -993,12 +1023,13 @@ fake_media_free (FakeMedia *media)
   g_free (media);
 }
 
-FakeSocial *
-fake_social_start (void)
+static FakeSocial *
+fake_social_start_full (gboolean tls)
 {
   FakeSocial *fake = g_new0 (FakeSocial, 1);
   gboolean ready = FALSE;
 
+  fake->tls = tls;
   g_mutex_init (&fake->lock);
   g_queue_init (&fake->faults);
   fake->slow_seconds = 3;
@@ -1027,6 +1058,18 @@ fake_social_start (void)
       g_usleep (1000);
     }
   return fake;
+}
+
+FakeSocial *
+fake_social_start (void)
+{
+  return fake_social_start_full (FALSE);
+}
+
+FakeSocial *
+fake_social_start_untrusted_tls (void)
+{
+  return fake_social_start_full (TRUE);
 }
 
 void

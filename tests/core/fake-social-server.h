@@ -64,6 +64,8 @@ typedef struct
   guint         requests;
   /* How long FAKE_SLOW holds the answer back. */
   guint         slow_seconds;
+  /* HTTPS with a certificate nobody trusts. */
+  gboolean      tls;
 
   /* Mastodon. Idempotency-Key → status id of what was published. */
   GHashTable   *statuses;
@@ -114,6 +116,8 @@ typedef struct
 } FakeSocial;
 
 FakeSocial *fake_social_start      (void);
+/* The same behind HTTPS with a self-signed certificate the client refuses. */
+FakeSocial *fake_social_start_untrusted_tls (void);
 void        fake_social_stop       (FakeSocial  *fake);
 /* The next post-creating request meets @fault (FAKE_*). */
 void        fake_social_fault      (FakeSocial  *fake,

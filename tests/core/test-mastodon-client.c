@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <libsoup/soup.h>
+#include <string.h>
 
 #include "fake-social-server.h"
 #include "mq-mastodon-client.h"
@@ -174,6 +175,45 @@ test_unreachable (void)
   g_assert_error (error, MQ_SOCIAL_ERROR, MQ_SOCIAL_ERROR_UNREACHABLE);
   g_assert_true (g_str_has_prefix (error->message, "http://127.0.0.1:9 could not be reached"));
   g_assert_true (mq_social_error_is_transient (error));
+}
+
+/* A certificate the system does not trust: not retried, said what to check.
+ * LeakSanitizer cannot walk the dynamic thread-local storage GnuTLS (a GIO
+ * module, loaded with dlopen) sets up and crashes at exit, so this case
+ * runs in a child process without the leak check.
+ */
+static void
+test_tls_failure (void)
+{
+  g_autofree char *asan = g_strdup (g_getenv ("ASAN_OPTIONS"));
+  g_autofree char *without_leaks = g_strconcat (asan ? asan : "", asan ? ":" : "", "detect_leaks=0", NULL);
+
+  g_setenv ("ASAN_OPTIONS", without_leaks, TRUE);
+  g_test_trap_subprocess ("/core/mastodon/post/tls-failure/subprocess", 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  if (asan != NULL)
+    g_setenv ("ASAN_OPTIONS", asan, TRUE);
+  else
+    g_unsetenv ("ASAN_OPTIONS");
+  g_test_trap_assert_passed ();
+}
+
+static void
+test_tls_failure_subprocess (void)
+{
+  FakeSocial *fake = fake_social_start_untrusted_tls ();
+  g_autoptr(MqMastodonClient) client = mq_mastodon_client_new (fake->url, FAKE_MASTODON_TOKEN);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *prefix = g_strdup_printf ("The secure connection to %s failed (", fake->url);
+
+  g_assert_null (mq_mastodon_client_post_status (client, "hi", NULL, NULL, NULL, NULL, KEY, NULL, &error));
+  g_assert_error (error, MQ_SOCIAL_ERROR, MQ_SOCIAL_ERROR_TLS);
+  g_assert_false (mq_social_error_is_transient (error));
+  g_assert_true (g_str_has_prefix (error->message, prefix));
+  g_assert_true (g_str_has_suffix (error->message, "check the server address and the system's date and certificates"));
+  g_assert_cmpuint (g_hash_table_size (fake->statuses), ==, 0);
+
+  g_clear_object (&client);
+  fake_social_stop (fake);
 }
 
 /* The server created the status but answered after the client gave up:
@@ -393,6 +433,8 @@ main (int   argc,
   g_test_add_func ("/core/mastodon/post/429-retry-after", test_rate_limited);
   g_test_add_func ("/core/mastodon/post/401-token-revoked", test_token_revoked);
   g_test_add_func ("/core/mastodon/post/unreachable", test_unreachable);
+  g_test_add_func ("/core/mastodon/post/tls-failure", test_tls_failure);
+  g_test_add_func ("/core/mastodon/post/tls-failure/subprocess", test_tls_failure_subprocess);
   g_test_add_func ("/core/mastodon/post/slow-answer-past-timeout", test_slow_answer_past_timeout);
   g_test_add_func ("/core/mastodon/post/scheduled", test_scheduled);
   g_test_add_func ("/core/mastodon/media/ready-at-once", test_media_ready_at_once);

@@ -9,6 +9,8 @@
 
 #include <glib/gi18n.h>
 
+#include "mq-import-columns.h"
+#include "mq-import-duplicates.h"
 #include "mq-import-job.h"
 #include "mq-import-window.h"
 
@@ -45,42 +47,16 @@ struct _MqImportWindow
   AdwStatusPage        *progress_page;
   GtkProgressBar       *progress_bar;
   GtkListBox           *counts_list;
-  AdwPreferencesGroup  *duplicates_group;
-  GtkListBox           *duplicates_list;
+  MqImportDuplicates   *review_duplicates;
   AdwPreferencesGroup  *skipped_group;
   GtkListBox           *skipped_list;
-  AdwStatusPage        *summary_page;
+  GtkLabel             *summary_label;
+  MqImportDuplicates   *summary_duplicates;
 };
 
 G_DEFINE_FINAL_TYPE (MqImportWindow, mq_import_window, ADW_TYPE_WINDOW)
 
 static const char * const delimiters = ",;\t";
-
-static const char *
-field_label (MqImportField field)
-{
-  switch (field)
-    {
-    case MQ_IMPORT_FIELD_IGNORE: return C_("import field", "Ignore");
-    case MQ_IMPORT_FIELD_NAME: return C_("import field", "Name");
-    case MQ_IMPORT_FIELD_FIRST_NAME: return C_("import field", "First name");
-    case MQ_IMPORT_FIELD_LAST_NAME: return C_("import field", "Last name");
-    case MQ_IMPORT_FIELD_EMAIL: return C_("import field", "Email");
-    case MQ_IMPORT_FIELD_PHONE: return C_("import field", "Phone");
-    case MQ_IMPORT_FIELD_MASTODON: return C_("import field", "Mastodon handle");
-    case MQ_IMPORT_FIELD_BLUESKY: return C_("import field", "Bluesky handle");
-    case MQ_IMPORT_FIELD_ORGANIZATION: return C_("import field", "Organization");
-    case MQ_IMPORT_FIELD_PRONOUNS: return C_("import field", "Pronouns");
-    case MQ_IMPORT_FIELD_STATUS: return C_("import field", "RSVP status");
-    case MQ_IMPORT_FIELD_PARTY_SIZE: return C_("import field", "Party size");
-    case MQ_IMPORT_FIELD_GUESTS: return C_("import field", "Guests (plus-ones)");
-    case MQ_IMPORT_FIELD_RSVP_TIME: return C_("import field", "RSVP time");
-    case MQ_IMPORT_FIELD_CHECKED_IN: return C_("import field", "Checked in");
-    case MQ_IMPORT_N_FIELDS:
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
 
 static void
 toast (MqImportWindow *self,
@@ -142,82 +118,20 @@ on_column_selected (AdwComboRow    *row,
   sync_column_rows (self);
 }
 
-static char *
-sample_values (MqImportPreview *preview,
-               guint            column)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint r = 0; r < preview->rows->len && r < 3; r++)
-    {
-      char **cells = g_ptr_array_index (preview->rows, r);
-
-      if (column < g_strv_length (cells) && cells[column][0] != '\0')
-        {
-          if (text->len > 0)
-            g_string_append (text, ", ");
-          g_string_append (text, cells[column]);
-        }
-    }
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-static GtkWidget *
-preview_cell (const char *text,
-              gboolean    heading)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  /* Wide enough to recognise a value; the card scrolls sideways instead. */
-  gtk_label_set_width_chars (GTK_LABEL (label), MIN (g_utf8_strlen (text, -1), 14));
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  if (heading)
-    gtk_widget_add_css_class (label, "heading");
-  return label;
-}
-
 static void
 fill_preview (MqImportWindow *self)
 {
-  g_autoptr(GtkStringList) fields = gtk_string_list_new (NULL);
+  g_autoptr(GListModel) fields = mq_import_field_list_new ();
   guint n_columns = g_strv_length (self->preview->header);
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->preview_grid))) != NULL)
-    gtk_grid_remove (self->preview_grid, child);
+  mq_import_columns_fill_grid (self->preview_grid, self->preview);
   clear_list (self->columns_list);
   g_ptr_array_set_size (self->column_rows, 0);
 
   for (guint c = 0; c < n_columns; c++)
     {
-      gtk_grid_attach (self->preview_grid, preview_cell (self->preview->header[c], TRUE), c, 0, 1, 1);
-      for (guint r = 0; r < self->preview->rows->len; r++)
-        {
-          char **cells = g_ptr_array_index (self->preview->rows, r);
+      AdwComboRow *row = mq_import_column_row_new (self->preview, c, fields);
 
-          if (c < g_strv_length (cells))
-            gtk_grid_attach (self->preview_grid, preview_cell (cells[c], FALSE), c, r + 1, 1, 1);
-        }
-    }
-
-  for (guint f = 0; f < MQ_IMPORT_N_FIELDS; f++)
-    gtk_string_list_append (fields, field_label (f));
-
-  for (guint c = 0; c < n_columns; c++)
-    {
-      AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
-      g_autofree char *samples = sample_values (self->preview, c);
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     self->preview->header[c][0] != '\0' ? self->preview->header[c]
-                                                                          : _("(no heading)"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), samples);
-      adw_combo_row_set_model (row, G_LIST_MODEL (fields));
       g_object_set_data (G_OBJECT (row), "column", GUINT_TO_POINTER (c));
       g_signal_connect_object (row, "notify::selected", G_CALLBACK (on_column_selected), self, 0);
       gtk_list_box_append (self->columns_list, GTK_WIDGET (row));
@@ -355,7 +269,6 @@ show_report (MqImportWindow *self,
              MqImportReport *report)
 {
   clear_list (self->counts_list);
-  clear_list (self->duplicates_list);
   clear_list (self->skipped_list);
 
   add_count_row (self, _("Rows read"), report->rows);
@@ -365,12 +278,6 @@ show_report (MqImportWindow *self,
   add_count_row (self, _("Changed RSVPs"), report->rsvps_updated);
   add_count_row (self, _("Check-ins"), report->check_ins);
 
-  for (guint i = 0; i < report->possible_duplicates->len; i++)
-    {
-      MqImportDuplicate *duplicate = g_ptr_array_index (report->possible_duplicates, i);
-
-      add_line_row (self->duplicates_list, duplicate->line, duplicate->name);
-    }
   for (guint i = 0; i < report->skipped->len; i++)
     {
       MqImportSkip *skip = g_ptr_array_index (report->skipped, i);
@@ -378,7 +285,6 @@ show_report (MqImportWindow *self,
       add_line_row (self->skipped_list, skip->line, skip->reason);
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->duplicates_group), report->possible_duplicates->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->skipped_group), report->skipped->len > 0);
 }
 
@@ -430,6 +336,7 @@ on_run_done (GObject      *object,
   show_report (self, report);
   if (dry_run)
     {
+      mq_import_duplicates_show (self->review_duplicates, self->store, report->possible_duplicates, FALSE);
       self->dry_run_rows = MAX (report->rows, 1);
       show_stage (self, "review");
       return;
@@ -447,7 +354,9 @@ on_run_done (GObject      *object,
                                  report->people_created, report->people_matched,
                                  report->rsvps_created, report->rsvps_updated,
                                  report->skipped->len, report->possible_duplicates->len);
-  adw_status_page_set_description (self->summary_page, description);
+  gtk_label_set_label (self->summary_label, description);
+  /* Nothing was merged by name: the pairs wait for the organizer here. */
+  mq_import_duplicates_show (self->summary_duplicates, self->store, report->possible_duplicates, TRUE);
   show_stage (self, "summary");
 }
 
@@ -592,6 +501,8 @@ mq_import_window_class_init (MqImportWindowClass *klass)
   object_class->dispose = mq_import_window_dispose;
   object_class->finalize = mq_import_window_finalize;
 
+  g_type_ensure (MQ_TYPE_IMPORT_DUPLICATES);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/marqueeapp/Marquee/mq-import-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MqImportWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, MqImportWindow, close_button);
@@ -606,11 +517,11 @@ mq_import_window_class_init (MqImportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MqImportWindow, progress_page);
   gtk_widget_class_bind_template_child (widget_class, MqImportWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, MqImportWindow, counts_list);
-  gtk_widget_class_bind_template_child (widget_class, MqImportWindow, duplicates_group);
-  gtk_widget_class_bind_template_child (widget_class, MqImportWindow, duplicates_list);
+  gtk_widget_class_bind_template_child (widget_class, MqImportWindow, review_duplicates);
   gtk_widget_class_bind_template_child (widget_class, MqImportWindow, skipped_group);
   gtk_widget_class_bind_template_child (widget_class, MqImportWindow, skipped_list);
-  gtk_widget_class_bind_template_child (widget_class, MqImportWindow, summary_page);
+  gtk_widget_class_bind_template_child (widget_class, MqImportWindow, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, MqImportWindow, summary_duplicates);
 
   gtk_widget_class_install_action (widget_class, "import.choose-file", NULL, choose_file_action);
   gtk_widget_class_install_action (widget_class, "import.dry-run", NULL, dry_run_action);

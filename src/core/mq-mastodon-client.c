@@ -16,7 +16,7 @@
 #include <string.h>
 
 #include "mq-announcement-template.h"
-#include "mq-mastodon-client.h"
+#include "mq-mastodon-client-private.h"
 #include "mq-social-http.h"
 
 /* GET /api/v1/scheduled_statuses gives at most 40 a page; Mastodon keeps
@@ -99,6 +99,24 @@ mq_mastodon_client_get_retry_at (MqMastodonClient *self)
   return self->retry_at;
 }
 
+const char *
+mq_mastodon_client_get_server (MqMastodonClient *self)
+{
+  return self->server;
+}
+
+const char *
+mq_mastodon_client_get_access_token (MqMastodonClient *self)
+{
+  return self->access_token;
+}
+
+guint
+mq_mastodon_client_get_media_timeout (MqMastodonClient *self)
+{
+  return self->media_timeout;
+}
+
 void
 mq_mastodon_client_set_media_timeout (MqMastodonClient *self,
                                       guint             seconds)
@@ -107,11 +125,11 @@ mq_mastodon_client_set_media_timeout (MqMastodonClient *self,
   self->media_timeout = seconds;
 }
 
-static SoupMessage *
-new_message (MqMastodonClient  *self,
-             const char        *method,
-             const char        *path,
-             GError           **error)
+SoupMessage *
+mq_mastodon_client_new_message (MqMastodonClient  *self,
+                                const char        *method,
+                                const char        *path,
+                                GError           **error)
 {
   g_autofree char *url = g_str_has_prefix (path, "http") ? g_strdup (path)
                                                           : g_strconcat (self->server, path, NULL);
@@ -133,11 +151,11 @@ new_message (MqMastodonClient  *self,
 }
 
 /* Sends and keeps what the answer said about waiting. */
-static JsonNode *
-call (MqMastodonClient  *self,
-      SoupMessage       *msg,
-      GCancellable      *cancellable,
-      GError           **error)
+JsonNode *
+mq_mastodon_client_call (MqMastodonClient  *self,
+                         SoupMessage       *msg,
+                         GCancellable      *cancellable,
+                         GError           **error)
 {
   g_autoptr(GDateTime) retry_at = NULL;
   JsonNode *root;
@@ -148,10 +166,10 @@ call (MqMastodonClient  *self,
   return root;
 }
 
-static JsonObject *
-object_or_error (JsonNode    *root,
-                 const char  *required,
-                 GError     **error)
+JsonObject *
+mq_mastodon_client_object_or_error (JsonNode    *root,
+                                    const char  *required,
+                                    GError     **error)
 {
   JsonObject *object = root != NULL && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
 
@@ -162,121 +180,6 @@ object_or_error (JsonNode    *root,
       return NULL;
     }
   return object;
-}
-
-char *
-mq_mastodon_client_upload_media (MqMastodonClient   *self,
-                                 const MqPostImage  *image,
-                                 const char         *alt,
-                                 gboolean           *ready,
-                                 GCancellable       *cancellable,
-                                 GError            **error)
-{
-  g_autofree char *url = NULL;
-  g_autofree char *filename = NULL;
-  g_autoptr(SoupMessage) msg = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  SoupMultipart *multipart;
-  JsonObject *object;
-
-  g_return_val_if_fail (MQ_IS_MASTODON_CLIENT (self), NULL);
-  g_return_val_if_fail (image != NULL, NULL);
-  g_return_val_if_fail (alt != NULL, NULL);
-
-  url = g_strconcat (self->server, "/api/v2/media", NULL);
-  if (!g_uri_is_valid (url, G_URI_FLAGS_NONE, NULL))
-    {
-      g_set_error (error, MQ_SOCIAL_ERROR, MQ_SOCIAL_ERROR_REJECTED,
-                   _("“%s” is not a server address: edit the account"), self->server);
-      return NULL;
-    }
-
-  /* The server wants a file name with the right extension as well as the type. */
-  filename = g_strconcat ("poster.", strchr (image->mime_type, '/') + 1, NULL);
-  multipart = soup_multipart_new (SOUP_FORM_MIME_TYPE_MULTIPART);
-  soup_multipart_append_form_file (multipart, "file", filename, image->mime_type, image->bytes);
-  soup_multipart_append_form_string (multipart, "description", alt);
-  msg = soup_message_new_from_multipart (url, multipart);
-  soup_multipart_free (multipart);
-  if (self->access_token != NULL)
-    {
-      g_autofree char *auth = g_strconcat ("Bearer ", self->access_token, NULL);
-      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
-      memset (auth, 0, strlen (auth));
-    }
-
-  if (!(root = call (self, msg, cancellable, error)) || !(object = object_or_error (root, "id", error)))
-    return NULL;
-
-  /* 200 with a url: processed; 202 with "url": null: still processing. */
-  if (ready != NULL)
-    *ready = soup_message_get_status (msg) == 200 &&
-             json_object_get_string_member_with_default (object, "url", NULL) != NULL;
-  return g_strdup (json_object_get_string_member (object, "id"));
-}
-
-static gboolean
-sleep_cancellable (guint          ms,
-                   GCancellable  *cancellable,
-                   GError       **error)
-{
-  for (guint slept = 0; slept < ms; slept += 50)
-    {
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-      g_usleep (50 * 1000);
-    }
-  return TRUE;
-}
-
-gboolean
-mq_mastodon_client_wait_for_media (MqMastodonClient  *self,
-                                   const char        *media_id,
-                                   GCancellable      *cancellable,
-                                   GError           **error)
-{
-  g_autofree char *escaped = NULL;
-  g_autofree char *path = NULL;
-  gint64 deadline;
-  guint delay_ms = 500;
-
-  g_return_val_if_fail (MQ_IS_MASTODON_CLIENT (self), FALSE);
-  g_return_val_if_fail (media_id != NULL, FALSE);
-
-  escaped = g_uri_escape_string (media_id, NULL, FALSE);
-  path = g_strconcat ("/api/v1/media/", escaped, NULL);
-  deadline = g_get_monotonic_time () + (gint64) self->media_timeout * G_USEC_PER_SEC;
-
-  for (;;)
-    {
-      g_autoptr(SoupMessage) msg = NULL;
-      g_autoptr(JsonNode) root = NULL;
-      JsonObject *object;
-
-      if (!(msg = new_message (self, "GET", path, error)) ||
-          !(root = call (self, msg, cancellable, error)) ||
-          !(object = object_or_error (root, "id", error)))
-        return FALSE;
-      /* 206 Partial Content: still processing. */
-      if (soup_message_get_status (msg) == 200 &&
-          json_object_get_string_member_with_default (object, "url", NULL) != NULL)
-        return TRUE;
-
-      if (g_get_monotonic_time () + (gint64) delay_ms * 1000 > deadline)
-        {
-          g_set_error (error, MQ_SOCIAL_ERROR, MQ_SOCIAL_ERROR_SERVER,
-                       g_dngettext (GETTEXT_PACKAGE,
-                                    "The server is still processing the image after %u second: "
-                                    "Marquee will try again later",
-                                    "The server is still processing the image after %u seconds: "
-                                    "Marquee will try again later", self->media_timeout),
-                       self->media_timeout);
-          return FALSE;
-        }
-      if (!sleep_cancellable (delay_ms, cancellable, error))
-        return FALSE;
-      delay_ms = MIN (delay_ms * 2, 8000);
-    }
 }
 
 static GBytes *
@@ -360,15 +263,15 @@ mq_mastodon_client_post_status (MqMastodonClient    *self,
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (idempotency_key != NULL, NULL);
 
-  if (!(msg = new_message (self, "POST", "/api/v1/statuses", error)))
+  if (!(msg = mq_mastodon_client_new_message (self, "POST", "/api/v1/statuses", error)))
     return NULL;
   body = build_post_status (text, visibility, language, media_ids, scheduled_at);
   soup_message_headers_replace (soup_message_get_request_headers (msg), "Idempotency-Key", idempotency_key);
   soup_message_set_request_body_from_bytes (msg, "application/json", body);
 
-  if (!(root = call (self, msg, cancellable, error)))
+  if (!(root = mq_mastodon_client_call (self, msg, cancellable, error)))
     return NULL;
-  if (!(object = object_or_error (root, "id", &local_error)))
+  if (!(object = mq_mastodon_client_object_or_error (root, "id", &local_error)))
     {
       g_set_error (error, MQ_SOCIAL_ERROR, MQ_SOCIAL_ERROR_PROTOCOL,
                    _("The server accepted the post but did not say its id"));
@@ -499,7 +402,7 @@ mq_mastodon_client_find_scheduled (MqMastodonClient  *self,
       g_autoptr(JsonNode) root = NULL;
       JsonArray *array;
 
-      if (!(msg = new_message (self, "GET", next, error)) || !(root = call (self, msg, cancellable, error)))
+      if (!(msg = mq_mastodon_client_new_message (self, "GET", next, error)) || !(root = mq_mastodon_client_call (self, msg, cancellable, error)))
         return NULL;
       if (!JSON_NODE_HOLDS_ARRAY (root))
         {
@@ -558,8 +461,8 @@ mq_mastodon_client_get_instance (MqMastodonClient    *self,
   g_return_val_if_fail (MQ_IS_MASTODON_CLIENT (self), FALSE);
   g_return_val_if_fail (instance != NULL, FALSE);
 
-  if (!(msg = new_message (self, "GET", "/api/v2/instance", error)) ||
-      !(root = call (self, msg, cancellable, error)))
+  if (!(msg = mq_mastodon_client_new_message (self, "GET", "/api/v2/instance", error)) ||
+      !(root = mq_mastodon_client_call (self, msg, cancellable, error)))
     return FALSE;
 
   /* Every level is optional: compatible servers say less. */
@@ -611,7 +514,7 @@ mq_mastodon_client_get_tag_timeline (MqMastodonClient  *self,
     tag++;
   escaped = g_uri_escape_string (tag, NULL, FALSE);
   path = g_strdup_printf ("/api/v1/timelines/tag/%s?limit=%u", escaped, CLAMP (limit, 1, 40));
-  if (!(msg = new_message (self, "GET", path, error)) || !(root = call (self, msg, cancellable, error)))
+  if (!(msg = mq_mastodon_client_new_message (self, "GET", path, error)) || !(root = mq_mastodon_client_call (self, msg, cancellable, error)))
     return NULL;
   if (!JSON_NODE_HOLDS_ARRAY (root))
     {

@@ -58,7 +58,7 @@ $(BENCH_DIR)/build.ninja: | deps
 
 bench: deps $(BENCH_DIR)/build.ninja
 	meson compile -C $(BENCH_DIR)
-	meson test -C $(BENCH_DIR) --benchmark --verbose
+	xvfb-run -a -s "-screen 0 1280x800x24" meson test -C $(BENCH_DIR) --benchmark --verbose
 
 clean:
 	rm -rf _build

@@ -27,9 +27,18 @@ typedef struct
   int    newcomers_in;
 } MqEventStats;
 
-gboolean mq_event_stats_compute (MqStore      *store,
-                                 gint64        event_id,
-                                 MqEventStats *stats,
-                                 GError      **error);
+gboolean mq_event_stats_compute                (MqStore      *store,
+                                                gint64        event_id,
+                                                MqEventStats *stats,
+                                                GError      **error);
+/* The same counts with the event's newcomers given (from
+ * mq_newcomer_rule_list_newcomers): the door keeps that list between
+ * admits, which do not change who is new, and recounts in a few ms.
+ */
+gboolean mq_event_stats_compute_with_newcomers (MqStore      *store,
+                                                gint64        event_id,
+                                                GArray       *newcomers,
+                                                MqEventStats *stats,
+                                                GError      **error);
 
 G_END_DECLS

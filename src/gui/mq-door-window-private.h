@@ -33,6 +33,7 @@ struct _MqDoorWindow
   char            *last_admit_name;
   MqDoorMatch     *refused;        /* the guest an organizer may let in anyway */
   guint            counters_source;
+  GArray          *newcomers;      /* (element-type gint64) cached between admits */
   guint            n_beeps;
 
   GtkListBoxRow   *rows[N_RESULTS];

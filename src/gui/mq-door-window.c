@@ -232,6 +232,7 @@ mq_door_window_finalize (GObject *object)
   g_clear_pointer (&self->matches, g_ptr_array_unref);
   g_clear_pointer (&self->last_admit_name, g_free);
   g_clear_pointer (&self->refused, mq_door_match_free);
+  g_clear_pointer (&self->newcomers, g_array_unref);
 
   G_OBJECT_CLASS (mq_door_window_parent_class)->finalize (object);
 }

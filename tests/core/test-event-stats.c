@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "marquee-core.h"
+#include "mq-newcomer-rule.h"
 #include "mq-store-private.h"
 
 typedef struct
@@ -259,6 +260,58 @@ test_newcomers (Fixture       *f,
   g_assert_cmpint (stats.newcomers_in, ==, 1);
 }
 
+/* The door keeps the newcomer list between admits and recounts with it. */
+static void
+test_newcomers_given (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *event = add_event (f, "2026-05-01T18:00:00Z", "50");
+  g_autofree char *ana = add_person (f, "Ana");
+  g_autofree char *bea = add_person (f, "Bea");
+  g_autofree char *r_ana = add_rsvp (f, event, ana, "going", "2");
+  g_autofree char *r_bea = add_rsvp (f, event, bea, "going", "1");
+  g_autofree char *a_ana = NULL;
+  g_autofree char *a_bea = NULL;
+  g_autoptr(MqNewcomerRule) rule = mq_newcomer_rule_new (f->store);
+  g_autoptr(GArray) newcomers = NULL;
+  g_autoptr(GArray) only_bea = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  gint64 event_id = g_ascii_strtoll (event, NULL, 10);
+  gint64 bea_id = g_ascii_strtoll (bea, NULL, 10);
+  MqEventStats given, full;
+
+  newcomers = mq_newcomer_rule_list_newcomers (rule, event_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (newcomers->len, ==, 2);
+
+  a_ana = admit (f, event, r_ana, "1");
+  g_assert_true (mq_event_stats_compute_with_newcomers (f->store, event_id, newcomers, &given, &error));
+  g_assert_no_error (error);
+  full = compute (f, event);
+  g_assert_cmpint (given.event_id, ==, full.event_id);
+  g_assert_cmpint (given.going_people, ==, full.going_people);
+  g_assert_cmpint (given.seats_left, ==, full.seats_left);
+  g_assert_cmpint (given.checked_in, ==, full.checked_in);
+  g_assert_cmpint (given.newcomers, ==, full.newcomers);
+  g_assert_cmpint (given.newcomers_in, ==, full.newcomers_in);
+  g_assert_cmpint (given.newcomers_in, ==, 1);
+  g_assert_cmpint (given.checked_in_people, ==, 1);
+
+  /* The list is used as given, not asked again. */
+  g_array_append_val (only_bea, bea_id);
+  g_assert_true (mq_event_stats_compute_with_newcomers (f->store, event_id, only_bea, &given, &error));
+  g_assert_cmpint (given.newcomers, ==, 1);
+  g_assert_cmpint (given.newcomers_in, ==, 0);
+  a_bea = admit (f, event, r_bea, "1");
+  g_assert_true (mq_event_stats_compute_with_newcomers (f->store, event_id, only_bea, &given, &error));
+  g_assert_cmpint (given.newcomers_in, ==, 1);
+  g_assert_cmpint (given.going_people, ==, 3);
+  g_assert_cmpint (given.checked_in, ==, 2);
+
+  g_assert_false (mq_event_stats_compute_with_newcomers (f->store, 42, only_bea, &given, &error));
+  g_assert_error (error, MQ_ERROR, MQ_ERROR_NOT_FOUND);
+}
+
 static void
 test_unknown_event (Fixture       *f,
                     gconstpointer  data)
@@ -282,6 +335,7 @@ main (int   argc,
   ADD ("seats/unlimited-and-full", test_unlimited_and_full);
   ADD ("checked-in/admits-minus-undos", test_checked_in_admits_minus_undos);
   ADD ("newcomers/no-earlier-admit", test_newcomers);
+  ADD ("newcomers/given-list", test_newcomers_given);
   ADD ("unknown-event", test_unknown_event);
 #undef ADD
 

@@ -24,6 +24,10 @@ MqAccountDialog *mq_account_dialog_new        (GtkWindow             *parent,
  */
 void             mq_account_dialog_log_in_again (MqAccountDialog     *self,
                                                  const MqSocialAccount *account);
+/* (nullable) Where the user allows Marquee on their Mastodon server, once
+ * the server registered it.
+ */
+const char      *mq_account_dialog_get_authorize_url (MqAccountDialog *self);
 /* Whether a sign-in is under way (for tests). */
 gboolean         mq_account_dialog_get_busy   (MqAccountDialog       *self);
 

@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "mq-mastodon-authorization.h"
 #include "mq-outbox.h"
 #include "mq-secret-store.h"
 
@@ -29,6 +30,18 @@ void     mq_account_sign_in_bluesky_async  (MqStore              *store,
 gint64   mq_account_sign_in_bluesky_finish (GAsyncResult         *result,
                                             GError              **error);
 
+/* Keeps a completed Mastodon sign-in: the account row and its client id,
+ * client secret and access token (mq_mastodon_authorization_save()).
+ */
+void     mq_account_save_mastodon_async    (MqStore                 *store,
+                                            MqSecretStore           *secrets,
+                                            MqMastodonAuthorization *authorization,
+                                            GCancellable            *cancellable,
+                                            GAsyncReadyCallback      callback,
+                                            gpointer                 user_data);
+gint64   mq_account_save_mastodon_finish   (GAsyncResult            *result,
+                                            GError                 **error);
+
 /* Removes the account's secrets from @secrets, then the account (and its
  * jobs) from the database; a keyring that cannot be reached keeps both.
  */
@@ -40,13 +53,5 @@ void     mq_account_remove_async           (MqStore              *store,
                                             gpointer              user_data);
 gboolean mq_account_remove_finish          (GAsyncResult         *result,
                                             GError              **error);
-
-/* The account among @accounts (of MqSocialAccount) on @network at @server
- * with @handle, spelled however the user typed them; NULL if none.
- */
-const MqSocialAccount *mq_account_find     (GPtrArray            *accounts,
-                                            MqSocialNetwork       network,
-                                            const char           *server,
-                                            const char           *handle);
 
 G_END_DECLS

@@ -34,6 +34,7 @@ struct _MqComposerPreview
   GtkLabel        *account_label;
   GtkLabel        *counter_label;
   GtkLabel        *text_label;
+  GtkPicture      *picture;
   GtkLabel        *problem_label;
 };
 
@@ -103,7 +104,7 @@ mq_composer_preview_set_text (MqComposerPreview *self,
 
   max = mq_announcement_max_length (self->network, self->server_max);
   length = text != NULL ? mq_announcement_length (self->network, text) : 0;
-  self->fits = text != NULL && length > 0 && length <= max;
+  self->fits = text != NULL && length > 0 && length <= max && problem == NULL;
 
   /* Translators: characters used of those allowed, like "243 / 500" */
   counter = g_strdup_printf (_("%zu / %zu"), length, max);
@@ -139,6 +140,17 @@ mq_composer_preview_set_text (MqComposerPreview *self,
                                         length - max));
   else
     set_problem (self, NULL);
+}
+
+void
+mq_composer_preview_set_image (MqComposerPreview *self,
+                               GdkPaintable      *image)
+{
+  g_return_if_fail (MQ_IS_COMPOSER_PREVIEW (self));
+  g_return_if_fail (image == NULL || GDK_IS_PAINTABLE (image));
+
+  gtk_picture_set_paintable (self->picture, image);
+  gtk_widget_set_visible (GTK_WIDGET (self->picture), image != NULL);
 }
 
 gint64
@@ -215,6 +227,7 @@ mq_composer_preview_class_init (MqComposerPreviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MqComposerPreview, account_label);
   gtk_widget_class_bind_template_child (widget_class, MqComposerPreview, counter_label);
   gtk_widget_class_bind_template_child (widget_class, MqComposerPreview, text_label);
+  gtk_widget_class_bind_template_child (widget_class, MqComposerPreview, picture);
   gtk_widget_class_bind_template_child (widget_class, MqComposerPreview, problem_label);
 }
 
@@ -228,6 +241,7 @@ static void
 mq_composer_preview_init (MqComposerPreview *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_picture_set_content_fit (self->picture, GTK_CONTENT_FIT_COVER);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (on_dark_changed), self, G_CONNECT_SWAPPED);
 }

@@ -23,7 +23,12 @@ gint64             mq_composer_preview_get_account_id (MqComposerPreview   *self
 void               mq_composer_preview_set_text     (MqComposerPreview     *self,
                                                      const char            *text,
                                                      const char            *problem);
-/* Whether the post can be sent as it is: some text, within the limit. */
+/* The poster as it will show under the text; NULL for none. */
+void               mq_composer_preview_set_image    (MqComposerPreview     *self,
+                                                     GdkPaintable          *image);
+/* Whether the post can be sent as it is: some text, within the limit, no
+ * problem.
+ */
 gboolean           mq_composer_preview_get_fits     (MqComposerPreview     *self);
 /* "243 / 500", for tests. */
 const char        *mq_composer_preview_get_counter  (MqComposerPreview     *self);

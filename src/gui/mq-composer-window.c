@@ -14,39 +14,11 @@
 
 #include <glib/gi18n.h>
 
-#include "mq-composer-window.h"
+#include "mq-columns.h"
+#include "mq-composer-image.h"
+#include "mq-composer-window-private.h"
 #include "mq-display-text.h"
-#include "mq-schedule-popover.h"
 #include "mq-social-display.h"
-#include "mq-window.h"
-
-struct _MqComposerWindow
-{
-  AdwWindow          parent_instance;
-
-  MqStore           *store;
-  MqOutbox          *outbox;
-  GArray            *event_ids;     /* gint64, parallel to the event row's model */
-  MqEvent           *event;         /* (nullable) */
-  GHashTable        *values;        /* (nullable) the event's placeholder values */
-  GPtrArray         *accounts;      /* MqSocialAccount, in the order shown */
-  GHashTable        *checks;        /* account id → (unowned) GtkCheckButton */
-  GHashTable        *previews;      /* account id → (unowned) MqComposerPreview */
-
-  /* Template widgets */
-  AdwWindowTitle    *window_title;
-  AdwToastOverlay   *toast_overlay;
-  GtkButton         *post_button;
-  MqSchedulePopover *schedule_popover;
-  AdwComboRow       *event_row;
-  GtkTextView       *text_view;
-  GtkFlowBox        *chip_box;
-  GtkListBox        *account_list;
-  AdwComboRow       *language_row;
-  AdwComboRow       *visibility_row;
-  GtkBox            *preview_box;
-  GtkLabel          *no_preview_label;
-};
 
 G_DEFINE_FINAL_TYPE (MqComposerWindow, mq_composer_window, ADW_TYPE_WINDOW)
 
@@ -64,20 +36,8 @@ static const struct {
   { "{film}", N_("The film’s title") },
 };
 
-/* Languages a post can be tagged with, in their own names. */
-static const struct {
-  const char *code;
-  const char *name;
-} languages[] = {
-  { "en", "English" }, { "es", "Español" }, { "de", "Deutsch" }, { "fr", "Français" },
-  { "it", "Italiano" }, { "pt", "Português" }, { "ca", "Català" }, { "nl", "Nederlands" },
-  { "pl", "Polski" }, { "sv", "Svenska" }, { "ja", "日本語" }, { "ko", "한국어" }, { "zh", "中文" },
-};
-
-static const char * const visibilities[] = { "public", "unlisted", "private" };
-
-static char *
-dup_template (MqComposerWindow *self)
+char *
+_mq_composer_window_dup_template (MqComposerWindow *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
   GtkTextIter start, end;
@@ -86,39 +46,76 @@ dup_template (MqComposerWindow *self)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
-static gboolean
-is_checked (MqComposerWindow *self,
-            gint64            account_id)
+gboolean
+_mq_composer_window_is_checked (MqComposerWindow *self,
+                                gint64            account_id)
 {
   GtkCheckButton *check = g_hash_table_lookup (self->checks, &account_id);
 
   return check != NULL && gtk_check_button_get_active (check);
 }
 
+/* What stops the post on @account, besides its length: the template, the
+ * image's size on that network, the image's description.
+ */
+static char *
+find_problem (MqComposerWindow      *self,
+              const MqSocialAccount *account,
+              const char            *template_problem)
+{
+  const MqPostImage *image = mq_composer_image_get_image (self->image_group);
+  g_autoptr(GError) error = NULL;
+
+  if (template_problem != NULL)
+    return g_strdup (template_problem);
+  if (image != NULL &&
+      (!mq_post_image_check_size (image, account->network, account->image_size_limit, &error) ||
+       !mq_post_image_check_alt (mq_composer_image_get_alt (self->image_group), &error)))
+    return g_strdup (error->message);
+  return NULL;
+}
+
 static void
 update (MqComposerWindow *self)
 {
-  g_autofree char *template_text = dup_template (self);
+  g_autofree char *template_text = _mq_composer_window_dup_template (self);
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean can_post = self->event != NULL;
+  gboolean can_post = self->event != NULL && !mq_composer_image_get_busy (self->image_group);
   gboolean any = FALSE, any_mastodon = FALSE;
-  const char *problem = NULL;
+  const char *template_problem = NULL;
 
   if (self->values == NULL)
-    problem = _("Choose the event to announce");
+    template_problem = _("Choose the event to announce");
   else if (!(text = mq_announcement_template_render (template_text, self->values, &error)))
-    problem = error->message;
+    template_problem = error->message;
 
   for (guint i = 0; i < self->accounts->len; i++)
     {
       const MqSocialAccount *account = g_ptr_array_index (self->accounts, i);
       MqComposerPreview *preview = g_hash_table_lookup (self->previews, &account->id);
+      g_autofree char *problem = NULL;
+
+      GtkWidget *counter = g_hash_table_lookup (self->counters, &account->id);
 
       if (preview == NULL)
-        continue;
+        {
+          gtk_label_set_text (GTK_LABEL (counter), "");
+          continue;
+        }
+      problem = find_problem (self, account, template_problem);
       mq_composer_preview_set_text (preview, text, problem);
+      mq_composer_preview_set_image (preview, mq_composer_image_get_paintable (self->image_group));
       can_post = can_post && mq_composer_preview_get_fits (preview);
+
+      /* The count beside each account too: on a narrow screen the previews
+       * are a scroll away.
+       */
+      gtk_label_set_text (GTK_LABEL (counter), mq_composer_preview_get_counter (preview));
+      if (mq_composer_preview_get_fits (preview))
+        gtk_widget_remove_css_class (counter, "error");
+      else
+        gtk_widget_add_css_class (counter, "error");
       any = TRUE;
       any_mastodon = any_mastodon || account->network == MQ_SOCIAL_NETWORK_MASTODON;
     }
@@ -127,6 +124,12 @@ update (MqComposerWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->visibility_row), any_mastodon);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "composer.post-now", can_post && any);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "composer.schedule", can_post && any);
+}
+
+static void
+on_image_changed (MqComposerWindow *self)
+{
+  update (self);
 }
 
 /* Previews follow the accounts' order, whichever was ticked first. */
@@ -150,7 +153,7 @@ sync_previews (MqComposerWindow *self)
       const MqSocialAccount *account = g_ptr_array_index (self->accounts, i);
       MqComposerPreview *preview;
 
-      if (!is_checked (self, account->id))
+      if (!_mq_composer_window_is_checked (self, account->id))
         continue;
       preview = mq_composer_preview_new (account);
       gtk_box_append (self->preview_box, GTK_WIDGET (preview));
@@ -179,6 +182,7 @@ fill_accounts (MqComposerWindow *self)
       g_autofree char *subtitle = mq_display_account_server (account);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *check = gtk_check_button_new ();
+      GtkWidget *counter = gtk_label_new (NULL);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -186,6 +190,10 @@ fill_accounts (MqComposerWindow *self)
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      gtk_widget_add_css_class (counter, "numeric");
+      gtk_widget_add_css_class (counter, "caption");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), counter);
+      g_hash_table_insert (self->counters, g_memdup2 (&account->id, sizeof account->id), counter);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  gtk_image_new_from_icon_name (mq_display_network_icon (account->network)));
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
@@ -315,158 +323,6 @@ fill_chips (MqComposerWindow *self)
     }
 }
 
-static void
-fill_languages (MqComposerWindow *self)
-{
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  const char * const *locale = g_get_language_names ();
-  guint selected = 0;
-
-  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
-    {
-      gtk_string_list_append (names, languages[i].name);
-      if (g_str_has_prefix (locale[0], languages[i].code) &&
-          (locale[0][2] == '\0' || locale[0][2] == '_' || locale[0][2] == '.' || locale[0][2] == '@'))
-        selected = i;
-    }
-  adw_combo_row_set_model (self->language_row, G_LIST_MODEL (names));
-  adw_combo_row_set_selected (self->language_row, selected);
-}
-
-/* One job per chosen account, all in one transaction: either every account
- * gets the announcement or none does.
- */
-static guint
-queue_posts (MqComposerWindow  *self,
-             GDateTime         *at,
-             GError           **error)
-{
-  g_autofree char *template_text = dup_template (self);
-  g_autofree char *text = NULL;
-  g_autofree char *scheduled_at = NULL;
-  guint language = adw_combo_row_get_selected (self->language_row);
-  guint visibility = adw_combo_row_get_selected (self->visibility_row);
-  gint64 announcement_id;
-  guint n = 0;
-
-  if (!(text = mq_announcement_template_render (template_text, self->values, error)))
-    return 0;
-  if (at != NULL)
-    {
-      g_autoptr(GDateTime) utc = g_date_time_to_utc (at);
-
-      scheduled_at = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
-    }
-
-  if (!mq_store_begin (self->store, error))
-    return 0;
-  announcement_id = mq_outbox_add_announcement (self->outbox, mq_event_get_id (self->event), template_text,
-                                                NULL, NULL,
-                                                language < G_N_ELEMENTS (languages) ? languages[language].code : NULL,
-                                                visibilities[MIN (visibility, G_N_ELEMENTS (visibilities) - 1)],
-                                                scheduled_at, error);
-  for (guint i = 0; announcement_id > 0 && i < self->accounts->len; i++)
-    {
-      const MqSocialAccount *account = g_ptr_array_index (self->accounts, i);
-
-      if (!is_checked (self, account->id))
-        continue;
-      if (mq_outbox_enqueue (self->outbox, announcement_id, account->id, text, FALSE, error) == 0)
-        {
-          announcement_id = 0;
-          break;
-        }
-      n++;
-    }
-  if (announcement_id == 0 || !mq_store_commit (self->store, error))
-    {
-      mq_store_rollback (self->store);
-      return 0;
-    }
-
-  return n;
-}
-
-static void
-finish (MqComposerWindow *self,
-        const char       *message)
-{
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-
-  /* The outbox is where the organizer watches the posts go out. */
-  if (MQ_IS_WINDOW (parent))
-    {
-      mq_window_show_page (MQ_WINDOW (parent), "announcements");
-      mq_window_toast (MQ_WINDOW (parent), message, FALSE);
-    }
-  gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static void
-post_now_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *param)
-{
-  MqComposerWindow *self = MQ_COMPOSER_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  guint n;
-
-  if ((n = queue_posts (self, NULL, &error)) == 0)
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      return;
-    }
-
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u post is on its way", "%u posts are on their way", n), n);
-  finish (self, message);
-}
-
-static void
-schedule_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *param)
-{
-  MqComposerWindow *self = MQ_COMPOSER_WINDOW (widget);
-  g_autoptr(GDateTime) at = mq_schedule_popover_dup_time (self->schedule_popover);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  g_autofree char *when = NULL;
-  guint n;
-
-  if (at == NULL || g_date_time_compare (at, now) <= 0)
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (_("That time has passed: choose a later one, or post now")));
-      return;
-    }
-
-  gtk_popover_popdown (GTK_POPOVER (self->schedule_popover));
-  if ((n = queue_posts (self, at, &error)) == 0)
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      return;
-    }
-
-  when = mq_display_date_time (at);
-  /* Translators: %u is a number of posts, %s a date and time */
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u post scheduled for %s",
-                                          "%u posts scheduled for %s", n), n, when);
-  finish (self, message);
-}
-
-/* Tomorrow at this hour, on the hour: a time that needs no explaining. */
-static void
-set_default_schedule (MqComposerWindow *self)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
-  g_autoptr(GDateTime) on_the_hour = g_date_time_add_minutes (tomorrow, -g_date_time_get_minute (tomorrow));
-
-  mq_schedule_popover_set_time (self->schedule_popover, on_the_hour);
-}
-
 gint64
 mq_composer_window_get_event_id (MqComposerWindow *self)
 {
@@ -525,6 +381,7 @@ mq_composer_window_dispose (GObject *object)
 
   g_hash_table_remove_all (self->checks);
   g_hash_table_remove_all (self->previews);
+  g_hash_table_remove_all (self->counters);
 
   G_OBJECT_CLASS (mq_composer_window_parent_class)->dispose (object);
 }
@@ -542,6 +399,7 @@ mq_composer_window_finalize (GObject *object)
   g_clear_pointer (&self->accounts, g_ptr_array_unref);
   g_clear_pointer (&self->checks, g_hash_table_unref);
   g_clear_pointer (&self->previews, g_hash_table_unref);
+  g_clear_pointer (&self->counters, g_hash_table_unref);
 
   G_OBJECT_CLASS (mq_composer_window_parent_class)->finalize (object);
 }
@@ -555,6 +413,8 @@ mq_composer_window_class_init (MqComposerWindowClass *klass)
   object_class->dispose = mq_composer_window_dispose;
   object_class->finalize = mq_composer_window_finalize;
 
+  g_type_ensure (MQ_TYPE_COLUMNS);
+  g_type_ensure (MQ_TYPE_COMPOSER_IMAGE);
   g_type_ensure (MQ_TYPE_SCHEDULE_POPOVER);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -567,16 +427,16 @@ mq_composer_window_class_init (MqComposerWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MqComposerWindow, text_view);
   gtk_widget_class_bind_template_child (widget_class, MqComposerWindow, chip_box);
   gtk_widget_class_bind_template_child (widget_class, MqComposerWindow, account_list);
+  gtk_widget_class_bind_template_child (widget_class, MqComposerWindow, image_group);
   gtk_widget_class_bind_template_child (widget_class, MqComposerWindow, language_row);
   gtk_widget_class_bind_template_child (widget_class, MqComposerWindow, visibility_row);
   gtk_widget_class_bind_template_child (widget_class, MqComposerWindow, preview_box);
   gtk_widget_class_bind_template_child (widget_class, MqComposerWindow, no_preview_label);
   gtk_widget_class_bind_template_callback (widget_class, on_event_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_image_changed);
 
-  gtk_widget_class_install_action (widget_class, "composer.post-now", NULL, post_now_action);
-  gtk_widget_class_install_action (widget_class, "composer.schedule", NULL, schedule_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "composer.post-now", NULL);
+
+  _mq_composer_window_class_actions_init (klass);
 }
 
 static void
@@ -585,11 +445,11 @@ mq_composer_window_init (MqComposerWindow *self)
   self->event_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->checks = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->previews = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->counters = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   fill_chips (self);
-  fill_languages (self);
-  set_default_schedule (self);
+  _mq_composer_window_init_options (self);
   g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "changed",
                            G_CALLBACK (update), self, G_CONNECT_SWAPPED);
 }

@@ -68,6 +68,9 @@ describe_progress (const MqOutboxJob *job)
     case MQ_OUTBOX_STATE_SENDING:
       return g_strdup_printf (_("Sending, attempt %d"), job->attempts);
     case MQ_OUTBOX_STATE_POSTED:
+      if (job->remote_scheduled && scheduled != NULL)
+        /* Translators: %s is a date and time */
+        return g_strdup_printf (_("The server publishes it at %s"), scheduled);
       /* Translators: %s is a time or a date and time */
       return updated != NULL ? g_strdup_printf (_("Posted %s"), updated) : g_strdup (_("Posted"));
     case MQ_OUTBOX_STATE_FAILED:
@@ -89,6 +92,7 @@ mq_outbox_row_set_job (MqOutboxRow           *self,
   g_autofree char *progress = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *title = NULL;
+  const char *state_class;
   gboolean has_error;
 
   g_return_if_fail (MQ_IS_OUTBOX_ROW (self));
@@ -100,11 +104,11 @@ mq_outbox_row_set_job (MqOutboxRow           *self,
   self->url = g_strdup (job->remote_url);
 
   if (event_title != NULL)
-    title = g_markup_escape_text (event_title, -1);
+    title = g_strdup (event_title);
   else
     {
       g_auto(GStrv) lines = g_strsplit (job->text, "\n", 2);
-      title = g_markup_escape_text (lines[0], -1);
+      title = g_strdup (lines[0]);
     }
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
 
@@ -118,10 +122,21 @@ mq_outbox_row_set_job (MqOutboxRow           *self,
     gtk_image_set_from_icon_name (self->network_icon, mq_display_network_icon (account->network));
   gtk_widget_set_visible (GTK_WIDGET (self->network_icon), account != NULL);
 
-  gtk_label_set_text (self->state_label, mq_display_outbox_state (job->state));
+  /* Waiting for its time, here or on the server: "Scheduled" says both. */
+  if ((job->state == MQ_OUTBOX_STATE_POSTED && job->remote_scheduled) ||
+      (job->state == MQ_OUTBOX_STATE_QUEUED && job->attempts == 0 && is_in_future (job->scheduled_at)))
+    {
+      gtk_label_set_text (self->state_label, C_("outbox state", "Scheduled"));
+      state_class = "status-maybe";
+    }
+  else
+    {
+      gtk_label_set_text (self->state_label, mq_display_outbox_state (job->state));
+      state_class = mq_display_outbox_state_class (job->state);
+    }
   if (self->state_class != NULL)
     gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), self->state_class);
-  self->state_class = mq_display_outbox_state_class (job->state);
+  self->state_class = state_class;
   gtk_widget_add_css_class (GTK_WIDGET (self->state_label), self->state_class);
 
   gtk_widget_set_visible (GTK_WIDGET (self->open_button), self->url != NULL);

@@ -132,32 +132,35 @@ on_image_changed (MqComposerWindow *self)
   update (self);
 }
 
-/* Previews follow the accounts' order, whichever was ticked first. */
+/* Previews follow the accounts' order, whichever was ticked first; the
+ * ones that stay are kept, so nothing flickers.
+ */
 static void
 sync_previews (MqComposerWindow *self)
 {
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->preview_box))) != NULL)
-    {
-      if (child == GTK_WIDGET (self->no_preview_label))
-        child = gtk_widget_get_next_sibling (child);
-      if (child == NULL)
-        break;
-      gtk_box_remove (self->preview_box, child);
-    }
-  g_hash_table_remove_all (self->previews);
+  GtkWidget *previous = GTK_WIDGET (self->no_preview_label);
 
   for (guint i = 0; i < self->accounts->len; i++)
     {
       const MqSocialAccount *account = g_ptr_array_index (self->accounts, i);
-      MqComposerPreview *preview;
+      GtkWidget *preview = g_hash_table_lookup (self->previews, &account->id);
 
       if (!_mq_composer_window_is_checked (self, account->id))
-        continue;
-      preview = mq_composer_preview_new (account);
-      gtk_box_append (self->preview_box, GTK_WIDGET (preview));
-      g_hash_table_insert (self->previews, g_memdup2 (&account->id, sizeof account->id), preview);
+        {
+          if (preview != NULL)
+            {
+              gtk_box_remove (self->preview_box, preview);
+              g_hash_table_remove (self->previews, &account->id);
+            }
+          continue;
+        }
+      if (preview == NULL)
+        {
+          preview = GTK_WIDGET (mq_composer_preview_new (account));
+          gtk_box_insert_child_after (self->preview_box, preview, previous);
+          g_hash_table_insert (self->previews, g_memdup2 (&account->id, sizeof account->id), preview);
+        }
+      previous = preview;
     }
 
   update (self);

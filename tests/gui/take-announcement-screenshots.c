@@ -117,7 +117,8 @@ claim (MqOutbox *outbox,
   g_assert (job != NULL && job->id == job_id);
 }
 
-static void
+/* Returns the failed job, whose row the shot shows open. */
+static gint64
 fill_outbox (Driver *driver)
 {
   g_autoptr(MqOutbox) outbox = mq_outbox_new (driver->store);
@@ -126,7 +127,7 @@ fill_outbox (Driver *driver)
   g_autoptr(GDateTime) retry = g_date_time_add_minutes (now, 25);
   g_autofree char *friday_iso = g_date_time_format (friday, "%Y-%m-%dT18:00:00Z");
   g_autoptr(GError) error = NULL;
-  gint64 bluesky, mastodon, next, after, job;
+  gint64 bluesky, mastodon, next, after, job, failed;
 
   bluesky = mq_outbox_add_account (outbox, MQ_SOCIAL_NETWORK_BLUESKY, "https://bsky.social",
                                    "filmclub.bsky.social", &error);
@@ -151,13 +152,14 @@ fill_outbox (Driver *driver)
                         retry, &error);
   g_assert_no_error (error);
 
-  job = queue (outbox, after, mastodon, "Seats are going fast for our next screening.", NULL);
+  failed = job = queue (outbox, after, mastodon, "Seats are going fast for our next screening.", NULL);
   claim (outbox, job);
   mq_outbox_mark_failed (outbox, job, "The server refused the login (The access token was revoked): log in "
                          "to this account again", &error);
   g_assert_no_error (error);
   /* Bluesky posts wait in the local outbox until their time. */
   queue (outbox, after, bluesky, "Seats are going fast for our next screening.", friday_iso);
+  return failed;
 }
 
 /* A poster for the composer: a gradient and the film's name. */
@@ -197,11 +199,16 @@ run (gpointer data)
   Driver *driver = data;
   MqComposerWindow *composer;
   MqComposerImage *image;
-  gint64 until;
+  MqAnnouncementsPage *page;
+  gint64 until, failed;
 
   spin (500);
-  fill_outbox (driver);
+  failed = fill_outbox (driver);
   mq_window_show_page (driver->window, "announcements");
+  spin (200);
+  page = MQ_ANNOUNCEMENTS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (driver->window), MQ_TYPE_WINDOW,
+                                                               "announcements_page"));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (mq_announcements_page_find_job_row (page, failed)), TRUE);
   capture (driver, "announcements");
 
   mq_composer_window_open (GTK_WIDGET (driver->window), driver->store, 0);

@@ -389,7 +389,8 @@ row_is_scheduled_on_server (gpointer data)
 static gint64
 add_mastodon_account (Fixture             *fixture,
                       FakeSocial          *fake,
-                      MqSecretStoreMemory *secrets)
+                      MqSecretStoreMemory *secrets,
+                      gint64               bluesky_id)
 {
   MqAnnouncementsPage *page = get_page (fixture);
   g_autoptr(MqOutbox) outbox = mq_outbox_new (mq_application_get_store (fixture->app));
@@ -421,8 +422,8 @@ add_mastodon_account (Fixture             *fixture,
   g_assert_true (wait_for (dialog_is_idle, dialog, 20));
   error_label = template_child (dialog, MQ_TYPE_ACCOUNT_DIALOG, "mastodon_error_label");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
-  g_assert_cmpuint (mq_secret_store_memory_count (secrets), ==, 0);
-  g_assert_cmpuint (mq_announcements_page_get_n_accounts (page), ==, 0);
+  g_assert_cmpuint (mq_secret_store_memory_count (secrets), ==, 3);
+  g_assert_cmpuint (mq_announcements_page_get_n_accounts (page), ==, 1);
 
   /* The browser: the user allows Marquee and the server shows a code. */
   code = fake_social_authorize (fake, url);
@@ -433,26 +434,51 @@ add_mastodon_account (Fixture             *fixture,
   g_assert_true (wait_for (pointer_is_null, &dialog, 20));
   spin (50);
 
-  g_assert_cmpuint (mq_announcements_page_get_n_accounts (page), ==, 1);
-  g_assert_cmpuint (mq_secret_store_memory_count (secrets), >, 0);
+  g_assert_cmpuint (mq_announcements_page_get_n_accounts (page), ==, 2);
+  /* The client id, the client secret and the access token. */
+  g_assert_cmpuint (mq_secret_store_memory_count (secrets), ==, 6);
   accounts = mq_outbox_list_accounts (outbox, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (accounts->len, ==, 1);
-  account = mq_outbox_get_account (outbox, ((MqSocialAccount *) g_ptr_array_index (accounts, 0))->id, &error);
+  g_assert_cmpuint (accounts->len, ==, 2);
+  g_assert_cmpint (((MqSocialAccount *) g_ptr_array_index (accounts, 0))->id, ==, bluesky_id);
+  account = mq_outbox_get_account (outbox, ((MqSocialAccount *) g_ptr_array_index (accounts, 1))->id, &error);
   g_assert_no_error (error);
   g_assert_cmpint (account->network, ==, MQ_SOCIAL_NETWORK_MASTODON);
   g_assert_cmpint (account->max_characters, ==, 1000);
   return account->id;
 }
 
+static gboolean
+jobs_settled (gpointer data)
+{
+  MqStore *store = data;
+  g_autoptr(MqOutbox) outbox = mq_outbox_new (store);
+  g_autoptr(GPtrArray) jobs = mq_outbox_list_jobs (outbox, NULL);
+
+  for (guint i = 0; jobs != NULL && i < jobs->len; i++)
+    {
+      const MqOutboxJob *job = g_ptr_array_index (jobs, i);
+      gboolean waits_here = job->state == MQ_OUTBOX_STATE_QUEUED && job->scheduled_at != NULL &&
+                            job->attempts == 0;
+
+      if (job->state != MQ_OUTBOX_STATE_POSTED && !waits_here)
+        return FALSE;
+    }
+  return jobs != NULL;
+}
+
+/* What an organizer does first: both networks, one announcement with both
+ * previews and their own counts, posted; then one scheduled.
+ */
 static void
-test_mastodon_body (Fixture       *fixture,
-                    gconstpointer  data)
+test_both_networks_body (Fixture       *fixture,
+                         gconstpointer  data)
 {
   MqStore *store = mq_application_get_store (fixture->app);
   g_autoptr(MqSecretStore) secrets = mq_secret_store_memory_new ();
   g_autoptr(MqOutbox) outbox = mq_outbox_new (store);
   g_autoptr(GPtrArray) jobs = NULL;
+  g_autoptr(GPtrArray) scheduled = NULL;
   g_autoptr(GBytes) database = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -460,10 +486,8 @@ test_mastodon_body (Fixture       *fixture,
   g_autofree char *long_text = NULL;
   FakeSocial *fake = fake_social_start ();
   MqComposerWindow *composer;
-  MqComposerPreview *preview;
-  MqOutboxRow *row = NULL;
-  const MqOutboxJob *job;
-  gint64 account_id;
+  MqComposerPreview *bluesky_preview, *mastodon_preview;
+  gint64 bluesky_id, mastodon_id;
 
   g_mutex_lock (&fake->lock);
   fake->instance_max_characters = 1000;
@@ -472,7 +496,8 @@ test_mastodon_body (Fixture       *fixture,
   create_event (store);
   mq_window_show_page (fixture->window, "announcements");
   spin (50);
-  account_id = add_mastodon_account (fixture, fake, MQ_SECRET_STORE_MEMORY (secrets));
+  bluesky_id = add_bluesky_account (fixture, fake, MQ_SECRET_STORE_MEMORY (secrets));
+  mastodon_id = add_mastodon_account (fixture, fake, MQ_SECRET_STORE_MEMORY (secrets), bluesky_id);
 
   /* New Announcement on the page picks the next event. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_page (fixture)), "announcements.compose", NULL));
@@ -480,36 +505,59 @@ test_mastodon_body (Fixture       *fixture,
   composer = find_toplevel (MQ_TYPE_COMPOSER_WINDOW);
   g_assert_nonnull (composer);
   g_assert_cmpint (mq_composer_window_get_event_id (composer), >, 0);
-  preview = mq_composer_window_get_preview (composer, account_id);
-  g_assert_nonnull (preview);
+  bluesky_preview = mq_composer_window_get_preview (composer, bluesky_id);
+  mastodon_preview = mq_composer_window_get_preview (composer, mastodon_id);
+  g_assert_nonnull (bluesky_preview);
+  g_assert_nonnull (mastodon_preview);
   g_assert_true (gtk_widget_get_visible (template_child (composer, MQ_TYPE_COMPOSER_WINDOW, "visibility_row")));
 
-  /* The server's own limit, and every link counts as 23. */
+  /* One text, two counts: Mastodon's server limit and 23 per link,
+   * Bluesky's 300 graphemes with the link as written.
+   */
   mq_composer_window_set_text (composer, "{title} https://films.example/screenings/2030/stalker-at-the-cine-dore 🎬");
-  assert_counter (preview, "33 / 1000", NULL);
+  assert_counter (mastodon_preview, "33 / 1000", NULL);
+  assert_counter (bluesky_preview, "72 / 300", NULL);
   long_text = g_strnfill (1001, 'a');
   mq_composer_window_set_text (composer, long_text);
-  assert_counter (preview, "1001 / 1000", "1 character too long");
+  assert_counter (mastodon_preview, "1001 / 1000", "1 character too long");
+  assert_counter (bluesky_preview, "1001 / 300", "701 characters too long");
   g_assert_false (can_post (composer));
+  /* Unticked, Bluesky's preview goes; Mastodon's 1001 still stops the post. */
+  mq_composer_window_set_account_active (composer, bluesky_id, FALSE);
+  spin (20);
+  g_assert_null (mq_composer_window_get_preview (composer, bluesky_id));
+  g_assert_false (can_post (composer));
+  mq_composer_window_set_account_active (composer, bluesky_id, TRUE);
+  spin (20);
+  bluesky_preview = mq_composer_window_get_preview (composer, bluesky_id);
 
   mq_composer_window_set_text (composer, "{title} at {venue} {hashtag}");
   adw_combo_row_set_selected (template_child (composer, MQ_TYPE_COMPOSER_WINDOW, "visibility_row"), 1);
-  assert_counter (preview, "33 / 1000", NULL);
+  assert_counter (mastodon_preview, "33 / 1000", NULL);
+  assert_counter (bluesky_preview, "33 / 300", NULL);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (composer), "composer.post-now", NULL));
-  spin (50);
+  g_assert_true (wait_for (jobs_settled, store, 30));
 
   jobs = mq_outbox_list_jobs (outbox, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (jobs->len, ==, 1);
-  job = g_ptr_array_index (jobs, 0);
-  g_assert_cmpstr (job->visibility, ==, "unlisted");
-  row = mq_announcements_page_find_job_row (get_page (fixture), job->id);
-  g_object_add_weak_pointer (G_OBJECT (row), (gpointer *) &row);
-  g_assert_true (wait_for (row_is_posted, &row, 30));
-  g_assert_cmpstr (mq_outbox_row_get_url (row), ==, "https://films.example/@club/109");
-  g_object_remove_weak_pointer (G_OBJECT (row), (gpointer *) &row);
+  g_assert_cmpuint (jobs->len, ==, 2);
+  for (guint i = 0; i < jobs->len; i++)
+    {
+      const MqOutboxJob *job = g_ptr_array_index (jobs, i);
+      MqOutboxRow *row = mq_announcements_page_find_job_row (get_page (fixture), job->id);
 
-  /* Two days ahead: Mastodon keeps it and publishes it then. */
+      spin (50);
+      g_assert_cmpint (mq_outbox_row_get_state (row), ==, MQ_OUTBOX_STATE_POSTED);
+      g_assert_cmpstr (job->visibility, ==, "unlisted");
+      if (job->account_id == mastodon_id)
+        g_assert_cmpstr (mq_outbox_row_get_url (row), ==, "https://films.example/@club/109");
+      else
+        g_assert_true (g_str_has_prefix (mq_outbox_row_get_url (row), "https://bsky.app/profile/club.test/post/"));
+    }
+
+  /* Two days ahead: Mastodon keeps it and publishes it then; the Bluesky
+   * post waits in the outbox for its time.
+   */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_page (fixture)), "announcements.compose", NULL));
   spin (100);
   composer = find_toplevel (MQ_TYPE_COMPOSER_WINDOW);
@@ -517,14 +565,35 @@ test_mastodon_body (Fixture       *fixture,
   mq_schedule_popover_set_time (template_child (composer, MQ_TYPE_COMPOSER_WINDOW, "schedule_popover"), later);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (composer), "composer.schedule", NULL));
   g_assert_true (wait_for (row_is_scheduled_on_server, store, 30));
+  g_assert_true (wait_for (jobs_settled, store, 30));
+
+  scheduled = mq_outbox_list_jobs (outbox, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (scheduled->len, ==, 4);
+  for (guint i = 2; i < scheduled->len; i++)
+    {
+      const MqOutboxJob *job = g_ptr_array_index (scheduled, i);
+      MqOutboxRow *row = mq_announcements_page_find_job_row (get_page (fixture), job->id);
+      GtkLabel *state = template_child (row, MQ_TYPE_OUTBOX_ROW, "state_label");
+
+      spin (50);
+      g_assert_nonnull (job->scheduled_at);
+      g_assert_cmpstr (gtk_label_get_text (state), ==, "Scheduled");
+      if (job->account_id == bluesky_id)
+        g_assert_cmpint (job->state, ==, MQ_OUTBOX_STATE_QUEUED);
+      else
+        g_assert_true (job->state == MQ_OUTBOX_STATE_POSTED && job->remote_scheduled);
+    }
 
   g_mutex_lock (&fake->lock);
   g_assert_cmpuint (g_hash_table_size (fake->statuses), ==, 1);
   g_assert_cmpuint (g_hash_table_size (fake->scheduled), ==, 1);
+  g_assert_cmpuint (g_hash_table_size (fake->records), ==, 1);
   g_mutex_unlock (&fake->lock);
 
   database = read_database (mq_store_get_path (store));
   g_assert_true (bytes_contain (database, "Stalker at Cine Dor"));
+  g_assert_false (bytes_contain (database, FAKE_APP_PASSWORD));
   g_assert_false (bytes_contain (database, FAKE_MASTODON_ISSUED_TOKEN));
   g_assert_false (bytes_contain (database, FAKE_MASTODON_CLIENT_SECRET));
 
@@ -532,10 +601,10 @@ test_mastodon_body (Fixture       *fixture,
 }
 
 static void
-test_mastodon (Fixture       *fixture,
-               gconstpointer  data)
+test_both_networks (Fixture       *fixture,
+                    gconstpointer  data)
 {
-  run_in_app (fixture, FALSE, test_mastodon_body, data);
+  run_in_app (fixture, FALSE, test_both_networks_body, data);
 }
 
 int
@@ -546,8 +615,8 @@ main (int   argc,
 
   g_test_add ("/gui/announcements/bluesky-account-compose-post", Fixture, NULL,
               fixture_set_up, test_bluesky, fixture_tear_down);
-  g_test_add ("/gui/announcements/mastodon-account-compose-schedule", Fixture, NULL,
-              fixture_set_up, test_mastodon, fixture_tear_down);
+  g_test_add ("/gui/announcements/both-networks-compose-post-schedule", Fixture, NULL,
+              fixture_set_up, test_both_networks, fixture_tear_down);
 
   return g_test_run ();
 }

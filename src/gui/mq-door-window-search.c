@@ -278,6 +278,32 @@ _mq_door_window_on_entry_key_pressed (GtkEventControllerKey *controller,
   return TRUE;
 }
 
+/* Below this width the status goes under the name, which would otherwise
+ * be cut short on a phone-sized window.
+ */
+#define NARROW_WIDTH 560
+
+static void
+on_default_width_changed (MqDoorWindow *self)
+{
+  int width, height;
+  gboolean narrow;
+
+  /* GTK 4.8 writes both sizes. */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  narrow = width > 0 && width < NARROW_WIDTH;
+
+  for (guint i = 0; i < N_RESULTS; i++)
+    {
+      GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (self->row_names[i]));
+
+      gtk_orientable_set_orientation (GTK_ORIENTABLE (box), narrow ? GTK_ORIENTATION_VERTICAL
+                                                                   : GTK_ORIENTATION_HORIZONTAL);
+      gtk_box_set_spacing (GTK_BOX (box), narrow ? 2 : 12);
+      gtk_label_set_xalign (self->row_details[i], narrow ? 0 : 1);
+    }
+}
+
 void
 _mq_door_window_build_result_rows (MqDoorWindow *self)
 {
@@ -304,4 +330,7 @@ _mq_door_window_build_result_rows (MqDoorWindow *self)
       self->row_details[i] = GTK_LABEL (detail);
       gtk_list_box_append (self->results_list, GTK_WIDGET (self->rows[i]));
     }
+
+  g_signal_connect (self, "notify::default-width", G_CALLBACK (on_default_width_changed), NULL);
+  on_default_width_changed (self);
 }

@@ -420,6 +420,8 @@ test_door_party_body (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   AdwMessageDialog *dialog;
   GtkSpinButton *count;
+  GtkListBox *results;
+  GtkWidget *row_box;
   MqDoorWindow *door;
   gint64 event_id;
 
@@ -435,6 +437,17 @@ test_door_party_body (Fixture       *fixture,
   type_text (door, "Eva");
   g_assert_cmpstr (label_text (door, "hint_label"), ==,
                    "Enter admits the party of 3; Shift+Enter if only some are here.");
+
+  /* A phone-sized window puts the status under the name instead of cutting the name. */
+  results = template_child (door, MQ_TYPE_DOOR_WINDOW, "results_list");
+  row_box = gtk_list_box_row_get_child (gtk_list_box_get_row_at_index (results, 0));
+  g_assert_cmpint (gtk_orientable_get_orientation (GTK_ORIENTABLE (row_box)), ==, GTK_ORIENTATION_HORIZONTAL);
+  gtk_window_set_default_size (GTK_WINDOW (door), 400, 800);
+  spin (50);
+  g_assert_cmpint (gtk_orientable_get_orientation (GTK_ORIENTABLE (row_box)), ==, GTK_ORIENTATION_VERTICAL);
+  gtk_window_set_default_size (GTK_WINDOW (door), 1100, 760);
+  spin (50);
+  g_assert_cmpint (gtk_orientable_get_orientation (GTK_ORIENTABLE (row_box)), ==, GTK_ORIENTATION_HORIZONTAL);
   press_key (door, GDK_KEY_Return, GDK_SHIFT_MASK);
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);

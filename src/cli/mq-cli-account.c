@@ -88,7 +88,7 @@ account_add_bluesky (MqCli      *self,
 
   /* The login comes first: a wrong password or server saves nothing. */
   outbox = mq_outbox_new (store);
-  secrets = mq_secret_store_libsecret_new ();
+  secrets = mq_secret_store_libsecret_new (store);
   if (!(account_id = mq_account_setup_bluesky (outbox, secrets, server, handle, password, NULL, &error)))
     return mq_cli_fail (self, error);
 
@@ -128,7 +128,7 @@ account_add_mastodon (MqCli      *self,
   if (!(store = mq_cli_get_store (self, &error)))
     return mq_cli_fail (self, error);
   outbox = mq_outbox_new (store);
-  secrets = mq_secret_store_libsecret_new ();
+  secrets = mq_secret_store_libsecret_new (store);
   if (!(account_id = mq_mastodon_authorization_save (authorization, outbox, secrets, &error)))
     return mq_cli_fail (self, error);
 
@@ -274,7 +274,7 @@ account_remove (MqCli  *self,
   if (!(account = mq_outbox_get_account (outbox, account_id, &error)))
     return mq_cli_fail (self, error);
 
-  secrets = mq_secret_store_libsecret_new ();
+  secrets = mq_secret_store_libsecret_new (store);
   if (!mq_secret_store_remove_account (secrets, outbox, account_id, &error))
     return mq_cli_fail (self, error);
 

@@ -286,7 +286,7 @@ outbox_run (MqCli  *self,
     return mq_cli_fail (self, error);
 
   outbox = mq_outbox_new (store);
-  secrets = mq_secret_store_libsecret_new ();
+  secrets = mq_secret_store_libsecret_new (store);
   sender = mq_outbox_sender_new (outbox, secrets);
 
   for (;;)

@@ -90,7 +90,7 @@ mq_cli_command_hashtag (MqCli  *self,
                                         "then read who is posting with it"), args[1]);
 
   outbox = mq_outbox_new (store);
-  secrets = mq_secret_store_libsecret_new ();
+  secrets = mq_secret_store_libsecret_new (store);
   timeline = mq_hashtag_timeline_new (outbox, secrets);
   if (!(posts = mq_hashtag_timeline_fetch (timeline, hashtag, &problems, NULL, &error)))
     return mq_cli_fail (self, error);

@@ -16,6 +16,8 @@
 struct _MqSecretStoreLibsecret
 {
   GObject parent_instance;
+
+  char *database;   /* the store's identity: secrets of other databases stay apart */
 };
 
 static void secret_store_libsecret_iface_init (MqSecretStoreInterface *iface);
@@ -29,6 +31,7 @@ account_schema (void)
   static const SecretSchema schema = {
     "io.github.marqueeapp.Marquee.Account", SECRET_SCHEMA_NONE,
     {
+      { "database", SECRET_SCHEMA_ATTRIBUTE_STRING },
       { "account-id", SECRET_SCHEMA_ATTRIBUTE_STRING },
       { "name", SECRET_SCHEMA_ATTRIBUTE_STRING },
       { NULL, 0 },
@@ -50,6 +53,12 @@ keyring_error (GError       **error,
                  "desktop's keyring service, then try again"), cause->message);
 }
 
+static const char *
+database_of (MqSecretStore *store)
+{
+  return MQ_SECRET_STORE_LIBSECRET (store)->database;
+}
+
 static char *
 libsecret_lookup (MqSecretStore  *store,
                   gint64          account_id,
@@ -62,7 +71,8 @@ libsecret_lookup (MqSecretStore  *store,
   char *secret, *copy;
 
   secret = secret_password_lookup_sync (account_schema (), cancellable, &local_error,
-                                        "account-id", id, "name", name, NULL);
+                                        "database", database_of (store), "account-id", id,
+                                        "name", name, NULL);
   if (local_error != NULL)
     {
       keyring_error (error, local_error);
@@ -87,7 +97,8 @@ libsecret_store (MqSecretStore  *store,
   g_autoptr(GError) local_error = NULL;
 
   if (!secret_password_store_sync (account_schema (), SECRET_COLLECTION_DEFAULT, label, secret,
-                                   cancellable, &local_error, "account-id", id, "name", name, NULL))
+                                   cancellable, &local_error, "database", database_of (store),
+                                   "account-id", id, "name", name, NULL))
     {
       keyring_error (error, local_error);
       return FALSE;
@@ -106,7 +117,8 @@ libsecret_clear_account (MqSecretStore  *store,
 
   /* FALSE without an error only means there was nothing to remove. */
   if (!secret_password_clear_sync (account_schema (), cancellable, &local_error,
-                                   "account-id", id, NULL) && local_error != NULL)
+                                   "database", database_of (store), "account-id", id, NULL) &&
+      local_error != NULL)
     {
       keyring_error (error, local_error);
       return FALSE;
@@ -123,8 +135,19 @@ secret_store_libsecret_iface_init (MqSecretStoreInterface *iface)
 }
 
 static void
+mq_secret_store_libsecret_finalize (GObject *object)
+{
+  MqSecretStoreLibsecret *self = MQ_SECRET_STORE_LIBSECRET (object);
+
+  g_free (self->database);
+
+  G_OBJECT_CLASS (mq_secret_store_libsecret_parent_class)->finalize (object);
+}
+
+static void
 mq_secret_store_libsecret_class_init (MqSecretStoreLibsecretClass *klass)
 {
+  G_OBJECT_CLASS (klass)->finalize = mq_secret_store_libsecret_finalize;
 }
 
 static void
@@ -132,8 +155,24 @@ mq_secret_store_libsecret_init (MqSecretStoreLibsecret *self)
 {
 }
 
+/**
+ * mq_secret_store_libsecret_new:
+ * @store: the database whose accounts the secrets belong to
+ *
+ * Returns: (transfer full): the keyring, seen from @store's accounts
+ */
 MqSecretStore *
-mq_secret_store_libsecret_new (void)
+mq_secret_store_libsecret_new (MqStore *store)
 {
-  return g_object_new (MQ_TYPE_SECRET_STORE_LIBSECRET, NULL);
+  MqSecretStoreLibsecret *self;
+  const char *identity;
+
+  g_return_val_if_fail (MQ_IS_STORE (store), NULL);
+
+  identity = mq_store_get_identity (store);
+  g_return_val_if_fail (identity != NULL, NULL);
+
+  self = g_object_new (MQ_TYPE_SECRET_STORE_LIBSECRET, NULL);
+  self->database = g_strdup (identity);
+  return MQ_SECRET_STORE (self);
 }

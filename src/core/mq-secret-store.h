@@ -84,10 +84,11 @@ typedef char MqSecret;
 void           mq_secret_free                  (char           *secret);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MqSecret, mq_secret_free)
 
-/* The keyring, through libsecret (schema io.github.marqueeapp.Marquee.Account). */
+/* The keyring, through libsecret (schema io.github.marqueeapp.Marquee.Account):
+ * secrets are filed by the database's identity, the account id and the name. */
 #define MQ_TYPE_SECRET_STORE_LIBSECRET (mq_secret_store_libsecret_get_type ())
 G_DECLARE_FINAL_TYPE (MqSecretStoreLibsecret, mq_secret_store_libsecret, MQ, SECRET_STORE_LIBSECRET, GObject)
-MqSecretStore *mq_secret_store_libsecret_new   (void);
+MqSecretStore *mq_secret_store_libsecret_new   (MqStore        *store);
 
 /* Secrets in this process's memory only: for tests. */
 #define MQ_TYPE_SECRET_STORE_MEMORY (mq_secret_store_memory_get_type ())

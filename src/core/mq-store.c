@@ -25,6 +25,7 @@ struct _MqStore
   GObject     parent_instance;
 
   char       *path;
+  char       *identity;      /* (owned) (nullable) read once, see schema 6 */
   sqlite3    *db;            /* (owned) */
   GHashTable *statements;    /* (owned) SQL text → (owned) sqlite3_stmt */
   GDateTime  *fixed_now;     /* (nullable) (owned) for tests and demo data */
@@ -417,6 +418,33 @@ mq_store_get_schema_version (MqStore *self)
   return version;
 }
 
+/**
+ * mq_store_get_identity:
+ *
+ * A name no other database has (32 hex digits, chosen when the database was
+ * made): what the keyring files this database's account secrets under.
+ *
+ * Returns: (transfer none): the identity, or %NULL if it cannot be read
+ */
+const char *
+mq_store_get_identity (MqStore *self)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (MQ_IS_STORE (self), NULL);
+
+  if (self->identity != NULL)
+    return self->identity;
+
+  if (!(stmt = mq_store_prepare (self, "SELECT id FROM database_identity LIMIT 1", NULL)))
+    return NULL;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    self->identity = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  return self->identity;
+}
+
 char *
 mq_store_default_path (void)
 {
@@ -625,6 +653,7 @@ mq_store_finalize (GObject *object)
   g_clear_pointer (&self->fixed_now, g_date_time_unref);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->identity, g_free);
 
   G_OBJECT_CLASS (mq_store_parent_class)->finalize (object);
 }

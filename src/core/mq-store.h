@@ -17,6 +17,7 @@ MqStore    *mq_store_open                     (const char  *path,
                                                GError     **error);
 const char *mq_store_get_path                 (MqStore     *self);
 int         mq_store_get_schema_version       (MqStore     *self);
+const char *mq_store_get_identity             (MqStore     *self);
 int         mq_store_get_latest_schema_version (void);
 char       *mq_store_default_path             (void);
 

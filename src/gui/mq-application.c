@@ -254,7 +254,7 @@ mq_application_get_secret_store (MqApplication *self)
   g_return_val_if_fail (MQ_IS_APPLICATION (self), NULL);
 
   if (self->secrets == NULL)
-    self->secrets = mq_secret_store_libsecret_new ();
+    self->secrets = mq_secret_store_libsecret_new (self->store);
   return self->secrets;
 }
 

@@ -270,6 +270,7 @@ test_accounts (Fixture       *f,
   g_autofree char *listed = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *password = g_strconcat (FAKE_APP_PASSWORD, "\n", NULL);
+  g_autoptr(MqStore) store = NULL;
   g_autoptr(MqSecretStore) secrets = NULL;
   g_autoptr(MqSecret) stored = NULL;
   g_autoptr(MqSecret) token = NULL;
@@ -323,7 +324,9 @@ test_accounts (Fixture       *f,
   /* The secrets are in the keyring (this test's own daemon), and removing
    * the account removes them.
    */
-  secrets = mq_secret_store_libsecret_new ();
+  store = mq_store_open (f->cli.db, &error);
+  g_assert_no_error (error);
+  secrets = mq_secret_store_libsecret_new (store);
   stored = mq_secret_store_lookup (secrets, 2, MQ_SECRET_APP_PASSWORD, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (stored, ==, FAKE_APP_PASSWORD);

@@ -73,7 +73,8 @@ keyring_files_contain (const char *needle)
 static void
 test_store_lookup_clear (void)
 {
-  g_autoptr(MqSecretStore) secrets = mq_secret_store_libsecret_new ();
+  g_autoptr(MqStore) store = mq_store_open (":memory:", NULL);
+  g_autoptr(MqSecretStore) secrets = mq_secret_store_libsecret_new (store);
   g_autoptr(GError) error = NULL;
   g_autoptr(MqSecret) token = NULL;
   g_autoptr(MqSecret) replaced = NULL;
@@ -119,13 +120,49 @@ test_store_lookup_clear (void)
   g_assert_null (replaced);
 }
 
+/* Two databases on one keyring (two clubs, or the demo) both have an
+ * account 1: neither may read, overwrite or remove the other's secrets.
+ */
+static void
+test_databases_apart (void)
+{
+  g_autoptr(MqStore) club = mq_store_open (":memory:", NULL);
+  g_autoptr(MqStore) demo = mq_store_open (":memory:", NULL);
+  g_autoptr(MqSecretStore) club_secrets = mq_secret_store_libsecret_new (club);
+  g_autoptr(MqSecretStore) demo_secrets = mq_secret_store_libsecret_new (demo);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqSecret) club_token = NULL;
+  g_autoptr(MqSecret) demo_token = NULL;
+  g_autoptr(MqSecret) club_after = NULL;
+
+  g_assert_cmpstr (mq_store_get_identity (club), !=, mq_store_get_identity (demo));
+  g_assert_cmpuint (strlen (mq_store_get_identity (club)), ==, 32);
+
+  g_assert_true (mq_secret_store_store (club_secrets, 1, MQ_SECRET_ACCESS_TOKEN, NULL, "club-token", NULL, &error));
+  g_assert_true (mq_secret_store_store (demo_secrets, 1, MQ_SECRET_ACCESS_TOKEN, NULL, "demo-token", NULL, &error));
+  g_assert_no_error (error);
+
+  club_token = mq_secret_store_lookup (club_secrets, 1, MQ_SECRET_ACCESS_TOKEN, NULL, &error);
+  demo_token = mq_secret_store_lookup (demo_secrets, 1, MQ_SECRET_ACCESS_TOKEN, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (club_token, ==, "club-token");
+  g_assert_cmpstr (demo_token, ==, "demo-token");
+
+  g_assert_true (mq_secret_store_clear_account (demo_secrets, 1, NULL, &error));
+  g_assert_no_error (error);
+  club_after = mq_secret_store_lookup (club_secrets, 1, MQ_SECRET_ACCESS_TOKEN, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (club_after, ==, "club-token");
+  g_assert_true (mq_secret_store_clear_account (club_secrets, 1, NULL, &error));
+}
+
 static void
 test_remove_account (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(MqStore) store = mq_store_open (":memory:", &error);
   g_autoptr(MqOutbox) outbox = mq_outbox_new (store);
-  g_autoptr(MqSecretStore) secrets = mq_secret_store_libsecret_new ();
+  g_autoptr(MqSecretStore) secrets = mq_secret_store_libsecret_new (store);
   g_autoptr(MqSecret) gone = NULL;
   g_autoptr(MqSecret) kept = NULL;
   gint64 club, other;
@@ -155,6 +192,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/core/secret-store/keyring/store-lookup-clear", test_store_lookup_clear);
+  g_test_add_func ("/core/secret-store/keyring/databases-apart", test_databases_apart);
   g_test_add_func ("/core/secret-store/keyring/remove-account", test_remove_account);
 
   return g_test_run ();

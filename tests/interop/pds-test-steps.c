@@ -131,11 +131,22 @@ contains_bytes (const char *haystack,
 }
 
 /* No secret of @account_id is anywhere in the database files. */
+/* The keyring as marquee-cli sees it for the database at @db. */
+static MqSecretStore *
+secrets_of (const char *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqStore) store = mq_store_open (db, &error);
+
+  g_assert_no_error (error);
+  return mq_secret_store_libsecret_new (store);
+}
+
 void
 assert_no_secret_in_database (Cli    *cli,
                               gint64  account_id)
 {
-  g_autoptr(MqSecretStore) secrets = mq_secret_store_libsecret_new ();
+  g_autoptr(MqSecretStore) secrets = secrets_of (cli->db);
   const char *names[] = { MQ_SECRET_APP_PASSWORD, MQ_SECRET_ACCESS_TOKEN, MQ_SECRET_REFRESH_TOKEN };
   const char *suffixes[] = { "", "-wal", "-journal" };
 
@@ -161,10 +172,11 @@ assert_no_secret_in_database (Cli    *cli,
 }
 
 char *
-keyring_secret (gint64      account_id,
+keyring_secret (const char *db,
+                gint64      account_id,
                 const char *name)
 {
-  g_autoptr(MqSecretStore) secrets = mq_secret_store_libsecret_new ();
+  g_autoptr(MqSecretStore) secrets = secrets_of (db);
   g_autoptr(GError) error = NULL;
   char *secret = mq_secret_store_lookup (secrets, account_id, name, NULL, &error);
 

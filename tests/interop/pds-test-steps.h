@@ -35,8 +35,10 @@ void        assert_json_equal            (JsonNode    *expected,
                                           JsonNode    *actual);
 void        assert_no_secret_in_database (Cli         *cli,
                                           gint64       account_id);
-/* What marquee-cli keeps in the keyring under @name for the account. */
-char       *keyring_secret               (gint64       account_id,
+/* What marquee-cli keeps in the keyring under @name for the account of the
+ * database at @db. */
+char       *keyring_secret               (const char  *db,
+                                          gint64       account_id,
                                           const char  *name);
 char       *calls_since                  (CrashProxy  *proxy,
                                           guint       *seen);

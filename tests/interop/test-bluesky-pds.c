@@ -191,10 +191,12 @@ test_post_with_facets_once (Cli           *cli,
 
 /* An access token the server itself would have issued, two hours ago. */
 static void
-plant_expired_access (gint64 account_id)
+plant_expired_access (Cli    *cli,
+                      gint64  account_id)
 {
-  g_autoptr(MqSecretStore) secrets = mq_secret_store_libsecret_new ();
   g_autoptr(GError) error = NULL;
+  g_autoptr(MqStore) store = mq_store_open (cli->db, &error);
+  g_autoptr(MqSecretStore) secrets = mq_secret_store_libsecret_new (store);
   g_autoptr(MqSecret) access = mq_secret_store_lookup (secrets, account_id, MQ_SECRET_ACCESS_TOKEN, NULL, &error);
   g_autofree char *expired = NULL;
   g_autofree char *verdict = NULL;
@@ -223,7 +225,7 @@ test_session_refreshed (Cli           *cli,
   g_autofree char *account = add_account (cli, crash_proxy_get_url (proxy), club);
   g_autofree char *event = add_screening (cli);
   gint64 account_id = g_ascii_strtoll (account, NULL, 10);
-  g_autoptr(MqSecret) old_refresh = keyring_secret (account_id, MQ_SECRET_REFRESH_TOKEN);
+  g_autoptr(MqSecret) old_refresh = keyring_secret (cli->db, account_id, MQ_SECRET_REFRESH_TOKEN);
   g_autoptr(MqSecret) expired = NULL;
   g_autoptr(MqSecret) access = NULL;
   g_autoptr(MqSecret) refresh = NULL;
@@ -243,8 +245,8 @@ test_session_refreshed (Cli           *cli,
   g_assert_cmpstr (login_calls, ==, "POST com.atproto.server.createSession");
 
   /* The access token ran out: the session is refreshed, not logged into anew. */
-  plant_expired_access (account_id);
-  expired = keyring_secret (account_id, MQ_SECRET_ACCESS_TOKEN);
+  plant_expired_access (cli, account_id);
+  expired = keyring_secret (cli->db, account_id, MQ_SECRET_ACCESS_TOKEN);
   g_free (run_ok (cli, "announce", event, "--account", account, "--text", TEMPLATE, NULL));
   outbox_run (cli, "Tried 1 post");
   assert_posted (last_job (cli, &jobs), club, friend, &record);
@@ -257,8 +259,8 @@ test_session_refreshed (Cli           *cli,
                    "POST com.atproto.repo.createRecord");
 
   /* The new session went back to the keyring, and the server takes it. */
-  access = keyring_secret (account_id, MQ_SECRET_ACCESS_TOKEN);
-  refresh = keyring_secret (account_id, MQ_SECRET_REFRESH_TOKEN);
+  access = keyring_secret (cli->db, account_id, MQ_SECRET_ACCESS_TOKEN);
+  refresh = keyring_secret (cli->db, account_id, MQ_SECRET_REFRESH_TOKEN);
   g_assert_cmpstr (access, !=, expired);
   g_assert_cmpstr (refresh, !=, old_refresh);
   verdict = pds_session_error (pds, access, &status);
@@ -269,7 +271,7 @@ test_session_refreshed (Cli           *cli,
    * logs in again with the app password from the keyring.
    */
   pds_delete_session (pds, refresh);
-  plant_expired_access (account_id);
+  plant_expired_access (cli, account_id);
   g_free (run_ok (cli, "announce", event, "--account", account, "--text", "Second call: {title} {hashtag}", NULL));
   outbox_run (cli, "Tried 1 post");
   relogin_calls = calls_since (proxy, &seen);
@@ -286,7 +288,7 @@ test_session_refreshed (Cli           *cli,
                                                   "text"),
                    ==, "Second call: Ciné-club: Spirited Away #cinéclub");
   g_assert_cmpuint (pds_count_records (pds, club->did, POST), ==, 2);
-  relogin_access = keyring_secret (account_id, MQ_SECRET_ACCESS_TOKEN);
+  relogin_access = keyring_secret (cli->db, account_id, MQ_SECRET_ACCESS_TOKEN);
   relogin_verdict = pds_session_error (pds, relogin_access, &status);
   g_assert_null (relogin_verdict);
   g_assert_cmpuint (status, ==, 200);

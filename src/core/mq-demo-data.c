@@ -374,6 +374,7 @@ mq_demo_data_generate (MqDemoData  *self,
   g_autoptr(GDateTime) now = NULL;
   MqDemoContext ctx = { 0 };
   gboolean ok;
+  int cache = 0;
 
   g_return_val_if_fail (MQ_IS_DEMO_DATA (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -395,7 +396,7 @@ mq_demo_data_generate (MqDemoData  *self,
   /* One transaction of a million rows would otherwise spill the page cache
    * to the write-ahead log again and again before it commits.
    */
-  ok = mq_store_exec (self->store, "PRAGMA cache_size = -262144", error) &&
+  ok = mq_store_enlarge_cache (self->store, 262144, &cache, error) &&
        mq_store_exec (self->store, "PRAGMA temp_store = MEMORY", error) &&
        mq_transaction_begin (&tx, self->store, error) &&
        mq_demo_insert_people (&ctx, error) &&
@@ -410,7 +411,8 @@ mq_demo_data_generate (MqDemoData  *self,
       ok = mq_transaction_commit (&tx, error);
     }
 
-  mq_store_exec (self->store, "PRAGMA cache_size = -2000", NULL);
+  if (cache != 0)
+    mq_store_restore_cache (self->store, cache);
   g_rand_free (ctx.rand);
   g_free (ctx.person_ids);
   g_free (ctx.order);

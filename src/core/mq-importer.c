@@ -567,6 +567,7 @@ mq_import_run (MqStore              *store,
   g_autoptr(GString) scratch = g_string_new (NULL);
   g_autofree char *source = NULL;
   gboolean ok;
+  int cache;
   Import import;
 
   g_return_val_if_fail (MQ_IS_STORE (store), NULL);
@@ -609,10 +610,12 @@ mq_import_run (MqStore              *store,
   /* Each directory and ledger call is a savepoint, whose statement journal
    * goes to a temporary file once it outgrows 64 KiB: keep it in memory.
    */
-  if (!mq_store_exec (store, "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY", error))
+  if (!mq_store_enlarge_cache (store, 65536, &cache, error) ||
+      !mq_store_exec (store, "PRAGMA temp_store = MEMORY", error))
     return NULL;
   ok = import_all (&import, reader, flags, progress, user_data, cancellable, error);
-  mq_store_exec (store, "PRAGMA cache_size = -2000; PRAGMA temp_store = DEFAULT", NULL);
+  mq_store_exec (store, "PRAGMA temp_store = DEFAULT", NULL);
+  mq_store_restore_cache (store, cache);
 
   return ok ? g_steal_pointer (&report) : NULL;
 }

@@ -27,6 +27,16 @@ gboolean      mq_store_propagate     (MqStore       *self,
 char         *mq_store_now_iso       (MqStore       *self);
 gboolean      mq_store_in_transaction (MqStore      *self);
 /* FALSE with MQ_ERROR_NOT_FOUND (one message everywhere) for an unknown id. */
+/* A large job (an import, the demo season) gives the connection's page cache
+ * @kib KiB and gives back what it had: the window's own connection may run
+ * with a smaller cache than SQLite's default.
+ */
+gboolean      mq_store_enlarge_cache  (MqStore      *store,
+                                       int           kib,
+                                       int          *previous,
+                                       GError      **error);
+void          mq_store_restore_cache  (MqStore      *store,
+                                       int           previous);
 gboolean      mq_store_require_event  (MqStore      *store,
                                        gint64        event_id,
                                        GError      **error);

@@ -1,7 +1,7 @@
 /* mq-store-rows.c: the “does this id exist” checks every service needs
  *
  * Kept in one place so every module answers an unknown id with the same
- * MQ_ERROR_NOT_FOUND message.
+ * MQ_ERROR_NOT_FOUND message. Also the page cache a large job borrows.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -74,4 +74,38 @@ mq_store_require_person (MqStore  *store,
                  person_id);
 
   return exists;
+}
+
+gboolean
+mq_store_enlarge_cache (MqStore  *store,
+                        int       kib,
+                        int      *previous,
+                        GError  **error)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (kib > 0, FALSE);
+
+  if (!(stmt = mq_store_prepare (store, "PRAGMA cache_size", error)))
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  *previous = rc == SQLITE_ROW ? sqlite3_column_int (stmt, 0) : -2000;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return mq_store_propagate (store, rc, error);
+
+  /* A pragma takes no bound values; the number is ours, not input. */
+  sql = g_strdup_printf ("PRAGMA cache_size = -%d", kib);
+  return mq_store_exec (store, sql, error);
+}
+
+void
+mq_store_restore_cache (MqStore *store,
+                        int      previous)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %d", previous);
+
+  mq_store_exec (store, sql, NULL);
 }

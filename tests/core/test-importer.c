@@ -11,6 +11,7 @@
 #include "mq-csv-reader.h"
 #include "mq-import-mapping.h"
 #include "mq-importer.h"
+#include "mq-store-private.h"
 
 typedef struct
 {
@@ -498,6 +499,27 @@ test_search_index (Fixture       *f,
   g_assert_cmpint (ana, >, 0);
 }
 
+/* The import borrows a large page cache and gives back the one the
+ * connection had, which the app's window sets smaller than SQLite's default.
+ */
+static void
+test_cache_given_back (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqImportReport) report = NULL;
+  sqlite3_stmt *stmt;
+
+  g_assert_true (mq_store_exec (f->store, "PRAGMA cache_size = -512", &error));
+  report = import_fixture (f, "meetup.csv", MQ_IMPORT_PLATFORM_AUTO, MQ_IMPORT_NONE);
+
+  stmt = mq_store_prepare (f->store, "PRAGMA cache_size", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, -512);
+  sqlite3_reset (stmt);
+}
+
 static void
 test_idempotent (Fixture       *f,
                  gconstpointer  data)
@@ -668,6 +690,7 @@ main (int   argc,
   ADD ("/core/importer/match/same-name-is-review", test_same_name_is_review);
   ADD ("/core/importer/match/same-name-without-email", test_same_name_without_email);
   ADD ("/core/importer/search-index/whole-after-import", test_search_index);
+  ADD ("/core/importer/cache-given-back", test_cache_given_back);
   ADD ("/core/importer/idempotent/every-platform", test_idempotent);
   ADD ("/core/importer/idempotent/over-capacity", test_idempotent_over_capacity);
   ADD ("/core/importer/dry-run/same-report-nothing-written", test_dry_run);

@@ -193,6 +193,5 @@ _mq_composer_window_class_actions_init (MqComposerWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "composer.post-now", NULL, post_now_action);
   gtk_widget_class_install_action (widget_class, "composer.schedule", NULL, schedule_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "composer.post-now", NULL);
 }

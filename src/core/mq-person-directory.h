@@ -50,6 +50,14 @@ GPtrArray         *mq_person_directory_search         (MqPersonDirectory  *self,
                                                        const char         *query,
                                                        guint               limit,
                                                        GError            **error);
+/* The ids of what mq_person_directory_search () finds, in the same order,
+ * without reading the people themselves.
+ * Returns: (transfer full): an array of gint64
+ */
+GArray            *mq_person_directory_search_ids     (MqPersonDirectory  *self,
+                                                       const char         *query,
+                                                       guint               limit,
+                                                       GError            **error);
 /* @drop's RSVPs, check-ins, roles and greeter pairs move to @keep (where both
  * answered one event, the RSVP that got further survives and takes the other's
  * history); empty fields of @keep are filled from @drop; the dropped record

@@ -257,24 +257,16 @@ refresh (MqPersonListModel *self)
   if (self->query != NULL)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(GPtrArray) results = NULL;
 
-      results = mq_person_directory_search (self->directory, self->query,
-                                            MQ_PERSON_LIST_MODEL_SEARCH_LIMIT, &error);
-      if (results == NULL)
-        g_warning ("Could not search the directory: %s", error->message);
-
-      /* Only the ids are kept: the rows on screen are loaded a page at a
-       * time like the whole directory's, so 500 matches cost 4 KB, not 500
-       * people.
+      /* Only the ids: the rows on screen are loaded a page at a time like
+       * the whole directory's, so 500 matches cost 4 KB, not 500 people.
        */
-      self->result_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64),
-                                            results != NULL ? results->len : 0);
-      for (guint i = 0; results != NULL && i < results->len; i++)
+      self->result_ids = mq_person_directory_search_ids (self->directory, self->query,
+                                                         MQ_PERSON_LIST_MODEL_SEARCH_LIMIT, &error);
+      if (self->result_ids == NULL)
         {
-          gint64 id = mq_person_get_id (g_ptr_array_index (results, i));
-
-          g_array_append_val (self->result_ids, id);
+          g_warning ("Could not search the directory: %s", error->message);
+          self->result_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
         }
       self->n_items = self->result_ids->len;
     }

@@ -581,6 +581,21 @@ mq_store_notify_changed (MqStore    *self,
   g_ptr_array_add (self->pending, g_strdup (what));
 }
 
+gboolean
+mq_store_set_cache_size (MqStore  *self,
+                         guint     kib,
+                         GError  **error)
+{
+  g_autofree char *pragma = NULL;
+
+  g_return_val_if_fail (MQ_IS_STORE (self), FALSE);
+  g_return_val_if_fail (kib > 0, FALSE);
+
+  /* A negative size counts kibibytes, not pages. */
+  pragma = g_strdup_printf ("PRAGMA cache_size = -%u", kib);
+  return mq_store_exec (self, pragma, error);
+}
+
 GDateTime *
 mq_store_now (MqStore *self)
 {

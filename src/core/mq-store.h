@@ -28,6 +28,13 @@ gboolean    mq_store_commit                   (MqStore     *self,
 void        mq_store_rollback                 (MqStore     *self);
 void        mq_store_notify_changed           (MqStore     *self,
                                                const char  *what);
+/* Caps SQLite's page cache of this connection at @kib kibibytes (SQLite's
+ * default is 2,000). The operating system caches the file anyway; a window
+ * that reads a page of rows at a time needs little of its own.
+ */
+gboolean    mq_store_set_cache_size           (MqStore     *self,
+                                               guint        kib,
+                                               GError     **error);
 
 GDateTime  *mq_store_now                      (MqStore     *self);
 void        mq_store_set_fixed_now            (MqStore     *self,

@@ -9,6 +9,7 @@
 #include <locale.h>
 
 #include "mq-application.h"
+#include "mq-memory.h"
 
 int
 main (int   argc,
@@ -18,6 +19,7 @@ main (int   argc,
   /* Set by `meson devenv` so an uninstalled build runs translated too. */
   const char *localedir = g_getenv ("MARQUEE_LOCALEDIR");
 
+  mq_memory_configure ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

@@ -11,6 +11,7 @@
 
 #include "mq-add-guest-dialog.h"
 #include "mq-person-list-model.h"
+#include "mq-person-row.h"
 
 /* The answers one can give for someone else; "waitlisted" is what the
  * ledger makes of "going" when the event is full.
@@ -295,7 +296,10 @@ mq_add_guest_dialog_class_init (MqAddGuestDialogClass *klass)
 static void
 mq_add_guest_dialog_init (MqAddGuestDialog *self)
 {
+  g_autoptr(GtkListItemFactory) factory = mq_person_row_factory_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_list_view_set_factory (self->people_list, factory);
 }
 
 MqAddGuestDialog *

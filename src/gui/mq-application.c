@@ -63,6 +63,14 @@ mq_application_open_store (MqApplication  *self,
   if (self->store == NULL)
     return FALSE;
 
+  /* The window's connection reads a page of rows at a time; imports,
+   * exports and the outbox open connections of their own with the default
+   * cache. A quarter of it keeps 1.5 MB out of the window's memory with
+   * 100,000 people and no measurable cost per keystroke (PERFORMANCE.md).
+   */
+  if (!mq_store_set_cache_size (self->store, 512, error))
+    return FALSE;
+
   if (demo && mq_demo_data_is_store_empty (self->store))
     {
       g_autoptr(MqDemoData) generator = mq_demo_data_new (self->store);
@@ -252,6 +260,9 @@ MqSecretStore *
 mq_application_get_secret_store (MqApplication *self)
 {
   g_return_val_if_fail (MQ_IS_APPLICATION (self), NULL);
+
+  /* Keyring items are filed under the database's identity. */
+  g_return_val_if_fail (self->secrets != NULL || self->store != NULL, NULL);
 
   if (self->secrets == NULL)
     self->secrets = mq_secret_store_libsecret_new (self->store);

@@ -12,6 +12,7 @@
 
 #include "mq-merge-dialog.h"
 #include "mq-person-list-model.h"
+#include "mq-person-row.h"
 
 typedef struct
 {
@@ -300,9 +301,12 @@ mq_merge_dialog_class_init (MqMergeDialogClass *klass)
 static void
 mq_merge_dialog_init (MqMergeDialog *self)
 {
+  g_autoptr(GtkListItemFactory) factory = mq_person_row_factory_new ();
+
   self->rows = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_list_view_set_factory (self->people_list, factory);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "merge.merge", FALSE);
 }
 

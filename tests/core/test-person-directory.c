@@ -337,12 +337,22 @@ assert_search (Fixture            *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) found = mq_person_directory_search (f->directory, query, 50, &error);
+  g_autoptr(GArray) ids = NULL;
 
   g_assert_no_error (error);
   g_assert_nonnull (found);
   for (guint i = 0; i < found->len && expected[i] != NULL; i++)
     g_assert_cmpstr (mq_person_get_name (g_ptr_array_index (found, i)), ==, expected[i]);
   g_assert_cmpuint (found->len, ==, g_strv_length ((char **) expected));
+
+  /* The ids alone, as the People page asks for them: the same people in
+   * the same order.
+   */
+  ids = mq_person_directory_search_ids (f->directory, query, 50, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, found->len);
+  for (guint i = 0; i < ids->len; i++)
+    g_assert_cmpint (g_array_index (ids, gint64, i), ==, mq_person_get_id (g_ptr_array_index (found, i)));
 }
 
 static void
@@ -398,6 +408,20 @@ test_search_exact_first_within_limit (Fixture       *f,
   g_assert_cmpuint (found->len, ==, 2);
   g_assert_cmpstr (mq_person_get_name (g_ptr_array_index (found, 0)), ==, "ANN");
   g_assert_cmpstr (mq_person_get_name (g_ptr_array_index (found, 1)), ==, "Ann Aaronson");
+
+  /* The exact match is not counted twice when the prefixes follow. */
+  for (guint limit = 1; limit <= 5; limit++)
+    {
+      g_autoptr(GArray) ids = mq_person_directory_search_ids (f->directory, "ann", limit, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (ids->len, ==, MIN (limit, 4));
+      g_assert_cmpint (g_array_index (ids, gint64, 0), ==, mq_person_get_id (g_ptr_array_index (found, 0)));
+      if (limit >= 2)
+        g_assert_cmpint (g_array_index (ids, gint64, 1), ==, mq_person_get_id (g_ptr_array_index (found, 1)));
+      for (guint i = 1; i < ids->len; i++)
+        g_assert_cmpint (g_array_index (ids, gint64, i), !=, g_array_index (ids, gint64, 0));
+    }
 }
 
 static void

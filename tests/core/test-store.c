@@ -9,6 +9,7 @@
 
 #include "marquee-core.h"
 #include "mq-core-resources.h"
+#include "mq-store-private.h"
 
 static char *
 temp_db_path (void)
@@ -229,6 +230,44 @@ test_store_fixed_clock (void)
   g_assert_cmpint (g_date_time_get_hour (now), ==, 18); /* kept in UTC */
 }
 
+/* Reads every page of the filler table through the store's connection. */
+static int
+cache_used_after_scan (MqStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = mq_store_prepare (store, "SELECT sum (length (x)) FROM filler", &error);
+  int used = 0, highwater = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 4000 * 1000);
+  sqlite3_reset (stmt);
+  g_assert_cmpint (sqlite3_db_status (mq_store_get_db (store), SQLITE_DBSTATUS_CACHE_USED,
+                                      &used, &highwater, FALSE), ==, SQLITE_OK);
+  return used;
+}
+
+static void
+test_store_cache_size (void)
+{
+  g_autofree char *path = temp_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqStore) store = NULL;
+
+  store = mq_store_open (path, &error);
+  g_assert_no_error (error);
+  /* 4 MB of rows, twice SQLite's default cache. */
+  exec_raw (path, "CREATE TABLE filler (x BLOB);"
+                  "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 4000)"
+                  " INSERT INTO filler SELECT randomblob (1000) FROM n;");
+
+  g_assert_cmpint (cache_used_after_scan (store), >, 1500 * 1024);
+
+  g_assert_true (mq_store_set_cache_size (store, 256, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (cache_used_after_scan (store), <, 320 * 1024);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -242,6 +281,7 @@ main (int   argc,
   g_test_add_func ("/core/store/open/refuses-garbage", test_store_refuses_garbage);
   g_test_add_func ("/core/store/transactions/nest-and-notify", test_store_transactions_nest_and_notify);
   g_test_add_func ("/core/store/clock/fixed", test_store_fixed_clock);
+  g_test_add_func ("/core/store/cache-size", test_store_cache_size);
 
   return g_test_run ();
 }

@@ -9,19 +9,28 @@
  * It opens the real window, shows People, drags the list to the end in
  * steps, types 28 queries letter by letter, clears the search and prints
  * `bench: NAME VALUE UNIT` lines with VmRSS and VmHWM after each stage
- * (MEASURE_HEAP=1 adds the anonymous/file split and the malloc heap).
+ * It also times each keystroke in the window: the query set until the
+ * model and the rows are updated, and until the next frame is painted
+ * (MEASURE_HEAP=1 adds the anonymous/file split and the malloc heap;
+ * MEASURE_SMAPS=DIR copies /proc/self/smaps to DIR/STAGE.smaps, to compare
+ * the stages mapping by mapping; MEASURE_EXIT_AFTER=STAGE exits right after
+ * that stage, so a heap profiler such as heaptrack reports what is still
+ * allocated there as "leaked").
  */
 
 #include "config.h"
 
 #include <adwaita.h>
 #include <malloc.h>
+#include <stdlib.h>
 
 #include "mq-application.h"
+#include "mq-memory.h"
 #include "mq-people-page.h"
 #include "mq-window.h"
 
 static MqWindow *window;
+static guint n_paints;
 
 static void
 spin (guint ms)
@@ -49,6 +58,19 @@ status_kb (const char *key)
   return g_ascii_strtoull (line + strlen (key) + 1, NULL, 10);
 }
 
+static guint
+count_widgets (GtkWidget *widget)
+{
+  guint n = 1;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_widgets (child);
+
+  return n;
+}
+
 static void
 report (const char *stage)
 {
@@ -58,10 +80,83 @@ report (const char *stage)
     {
       struct mallinfo2 info = mallinfo2 ();
 
-      g_print ("  anon %.1f MB, file %.1f MB, shmem %.1f MB; heap in use %.1f MB, free %.1f MB\n",
+      g_print ("  anon %.1f MB, file %.1f MB, shmem %.1f MB; heap in use %.1f MB, free %.1f MB; "
+               "%u widgets\n",
                status_kb ("RssAnon") / 1e3, status_kb ("RssFile") / 1e3, status_kb ("RssShmem") / 1e3,
-               info.uordblks / 1e6, info.fordblks / 1e6);
+               info.uordblks / 1e6, info.fordblks / 1e6, count_widgets (GTK_WIDGET (window)));
     }
+  if (g_getenv ("MEASURE_SMAPS"))
+    {
+      g_autofree char *smaps = NULL;
+      g_autofree char *name = g_strconcat (stage, ".smaps", NULL);
+      g_autofree char *path = g_build_filename (g_getenv ("MEASURE_SMAPS"), name, NULL);
+      gsize length;
+
+      if (g_file_get_contents ("/proc/self/smaps", &smaps, &length, NULL))
+        g_file_set_contents (path, smaps, length, NULL);
+    }
+  if (g_strcmp0 (g_getenv ("MEASURE_EXIT_AFTER"), stage) == 0)
+    exit (0);
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  n_paints++;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static void
+report_times (const char *name,
+              GArray     *times)
+{
+  if (times->len == 0)
+    return;
+
+  g_array_sort (times, compare_doubles);
+  g_print ("bench: %s-median %.1f ms\n", name, g_array_index (times, double, times->len / 2));
+  g_print ("bench: %s-max %.1f ms\n", name, g_array_index (times, double, times->len - 1));
+}
+
+/* Sets @query and returns how long the model and the list's rows took;
+ * adds the time until the next frame was painted to @painted.
+ */
+static double
+type_query (MqPeoplePage *page,
+            const char   *query,
+            GArray       *painted)
+{
+  guint paints = n_paints;
+  gint64 start = g_get_monotonic_time ();
+  gint64 set, until;
+
+  mq_people_page_set_query (page, query);
+  set = g_get_monotonic_time ();
+
+  /* A query that changes nothing ("anna " after "anna") paints nothing. */
+  until = set + G_USEC_PER_SEC;
+  while (n_paints == paints && g_get_monotonic_time () < until)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (200);
+    }
+  if (n_paints != paints)
+    {
+      double ms = (g_get_monotonic_time () - start) / 1000.0;
+
+      g_array_append_val (painted, ms);
+    }
+
+  return (set - start) / 1000.0;
 }
 
 static GtkWidget *
@@ -91,6 +186,8 @@ run (gpointer user_data)
     "smith", "l", "le", "lee", "k", "ki", "kim", "a", "an", "ann", "anna", "anna ", "anna s",
     "o", "ol",
   };
+  g_autoptr(GArray) set_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) painted_times = g_array_new (FALSE, FALSE, sizeof (double));
   MqPeoplePage *page;
   GtkWidget *list;
   GtkAdjustment *adjustment;
@@ -119,13 +216,19 @@ run (gpointer user_data)
   spin (500);
   report ("scrolled");
 
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                    G_CALLBACK (on_after_paint), NULL);
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
     {
-      mq_people_page_set_query (page, queries[i]);
+      double ms = type_query (page, queries[i], painted_times);
+
+      g_array_append_val (set_times, ms);
       spin (30);
     }
   spin (500);
   report ("searched");
+  report_times ("keystroke-rows", set_times);
+  report_times ("keystroke-painted", painted_times);
 
   mq_people_page_set_query (page, NULL);
   spin (500);
@@ -161,6 +264,8 @@ main (int   argc,
       return 2;
     }
 
+  /* As src/gui/main.c does. */
+  mq_memory_configure ();
   app_argv[2] = argv[1];
   app = mq_application_new ();
   g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), NULL);

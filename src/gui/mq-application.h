@@ -24,7 +24,9 @@ gboolean       mq_application_open_store (MqApplication  *self,
                                           const char     *path,
                                           gboolean        demo,
                                           GError        **error);
-/* Where account secrets live: the keyring, unless a test set another. */
+/* Where account secrets live: the keyring, filed under the open database
+ * (so only once it is open), unless a test set another.
+ */
 MqSecretStore  *mq_application_get_secret_store (MqApplication *self);
 void            mq_application_set_secret_store (MqApplication *self,
                                                  MqSecretStore *secrets);

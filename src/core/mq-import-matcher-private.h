@@ -45,6 +45,22 @@ typedef struct
   gboolean      checked_in;
 } Row;
 
+void      mq_import_row_clear       (Row         *row);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Row, mq_import_row_clear)
+
+void      mq_import_add_skip        (Import      *import,
+                                     guint        line,
+                                     const char  *format,
+                                     ...) G_GNUC_PRINTF (3, 4);
+/* FALSE with a reason added to the report when the row cannot be used. */
+gboolean  mq_import_read_row        (Import             *import,
+                                     const char * const *fields,
+                                     guint               n_fields,
+                                     guint               line,
+                                     Row                *row);
+gboolean  mq_import_row_is_blank    (const char * const *fields,
+                                     guint               n_fields);
+
 MqPerson *mq_import_match_person    (Import      *import,
                                      Row         *row,
                                      GError     **error);

@@ -1,4 +1,4 @@
-/* mq-csv-encoding-private.h: the CSV reader's encoding detection
+/* mq-csv-encoding-private.h: the CSV reader's encoding and delimiter detection
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,5 +24,10 @@ gboolean mq_csv_encoding_open_input (GInputStream   *base,
                                      GInputStream  **input,
                                      GCancellable   *cancellable,
                                      GError        **error);
+
+/* The delimiter (',', ';' or tab) that splits the first records of @text
+ * the same way, ',' when nothing does. */
+char     mq_csv_sniff_delimiter     (const char     *text,
+                                     gsize           length);
 
 G_END_DECLS

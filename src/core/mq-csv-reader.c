@@ -23,7 +23,6 @@
 
 #define CHUNK_SIZE  MQ_CSV_CHUNK_SIZE
 /* Delimiter sniffing looks at this many records at most. */
-#define SNIFF_RECORDS 20
 
 struct _MqCsvReader
 {
@@ -555,66 +554,6 @@ read_record (MqCsvReader   *self,
     }
 }
 
-/* Counts each candidate outside quotes, record by record, over what the
- * buffer holds: the delimiter that splits every record the same way wins,
- * the one splitting the header most among equals.
- */
-static char
-sniff_delimiter (MqCsvReader *self)
-{
-  static const char candidates[] = { ',', ';', '\t' };
-  guint counts[G_N_ELEMENTS (candidates)][SNIFF_RECORDS] = { { 0 } };
-  guint n_records = 0;
-  gboolean in_quotes = FALSE, line_has_text = FALSE;
-  char best = ',';
-  guint best_score = 0;
-
-  for (gsize i = self->pos; i < self->buf_len && n_records < SNIFF_RECORDS; i++)
-    {
-      char c = self->buf[i];
-
-      if (c == '"')
-        in_quotes = !in_quotes;
-      else if (!in_quotes && (c == '\n' || c == '\r'))
-        {
-          if (line_has_text)
-            n_records++;
-          line_has_text = FALSE;
-          continue;
-        }
-      else if (!in_quotes)
-        {
-          for (guint k = 0; k < G_N_ELEMENTS (candidates); k++)
-            if (c == candidates[k])
-              counts[k][n_records]++;
-        }
-      line_has_text = TRUE;
-    }
-  if (line_has_text && n_records < SNIFF_RECORDS)
-    n_records++;
-
-  for (guint k = 0; k < G_N_ELEMENTS (candidates); k++)
-    {
-      gboolean consistent = TRUE;
-      guint score;
-
-      if (counts[k][0] == 0)
-        continue;
-      for (guint r = 1; r < n_records; r++)
-        consistent &= counts[k][r] == counts[k][0];
-
-      /* Consistency first, then the number of columns it makes. */
-      score = (consistent ? 1000000 : 0) + counts[k][0];
-      if (score > best_score)
-        {
-          best_score = score;
-          best = candidates[k];
-        }
-    }
-
-  return best;
-}
-
 gboolean
 mq_csv_reader_open (MqCsvReader   *self,
                     GCancellable  *cancellable,
@@ -641,7 +580,7 @@ mq_csv_reader_open (MqCsvReader   *self,
     }
 
   if (self->delimiter == 0)
-    self->delimiter = sniff_delimiter (self);
+    self->delimiter = mq_csv_sniff_delimiter (self->buf + self->pos, self->buf_len - self->pos);
 
   if (!read_record (self, cancellable, &local_error))
     {

@@ -4,7 +4,7 @@
 # Builds the CSV reader's libFuzzer target with clang and runs it for
 # MARQUEE_FUZZ_SECONDS (60) seconds, seeded with the import fixtures.
 # Meson builds the project with one C compiler (gcc here); libFuzzer needs
-# clang, so this script compiles the reader's three sources itself.
+# clang, so this script compiles the reader's four sources itself.
 #
 # usage: run-fuzz.sh SOURCE_ROOT BUILD_ROOT
 set -eu
@@ -27,6 +27,7 @@ clang -std=gnu11 -g -O1 \
   $(pkg-config --cflags gio-2.0) \
   "$src/tests/fuzz/fuzz-csv-reader.c" \
   "$src/src/core/mq-csv-reader.c" \
+  "$src/src/core/mq-csv-dialect.c" \
   "$src/src/core/mq-csv-encoding.c" \
   "$src/src/core/mq-error.c" \
   $(pkg-config --libs gio-2.0) \

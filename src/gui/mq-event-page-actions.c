@@ -16,6 +16,7 @@
 #include "mq-event-editor.h"
 #include "mq-event-page-private.h"
 #include "mq-export-dialog.h"
+#include "mq-hashtag-window.h"
 #include "mq-import-window.h"
 #include "mq-event-page-printing.h"
 #include "mq-window.h"
@@ -147,6 +148,17 @@ announce_action (GtkWidget  *widget,
 
   if (self->event != NULL)
     mq_composer_window_open (widget, self->store, mq_event_get_id (self->event));
+}
+
+static void
+who_is_talking_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  MqEventPage *self = MQ_EVENT_PAGE (widget);
+
+  if (self->event != NULL)
+    mq_hashtag_window_open (widget, self->history, mq_event_get_id (self->event));
 }
 
 static void
@@ -289,6 +301,7 @@ _mq_event_page_class_actions_init (MqEventPageClass *klass)
   gtk_widget_class_install_action (widget_class, "event.open-door", NULL, open_door_action);
   gtk_widget_class_install_action (widget_class, "event.open-greeters", NULL, open_greeters_action);
   gtk_widget_class_install_action (widget_class, "event.announce", NULL, announce_action);
+  gtk_widget_class_install_action (widget_class, "event.who-is-talking", NULL, who_is_talking_action);
   gtk_widget_class_install_action (widget_class, "event.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "event.duplicate", NULL, duplicate_action);
   gtk_widget_class_install_action (widget_class, "event.cancel", NULL, cancel_action);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "mq-edit-history.h"
+#include "mq-person-snapshot.h"
 #include "mq-rsvp-snapshot.h"
 
 /* Enough to walk back an evening of edits without keeping every snapshot
@@ -26,6 +27,7 @@ typedef enum
   ENTRY_EVENT_CHANGED,     /* undo: write the old event and its RSVPs back */
   ENTRY_EVENT_DELETED,     /* undo: show it again; flush: delete it */
   ENTRY_RSVPS_CHANGED,     /* undo: put the event's RSVPs back */
+  ENTRY_PEOPLE_CHANGED,    /* undo: put the people back (added, edited, merged) */
 } EntryKind;
 
 typedef struct
@@ -34,6 +36,7 @@ typedef struct
   gint64          event_id;
   MqEvent        *previous;   /* (nullable) ENTRY_EVENT_CHANGED */
   MqRsvpSnapshot *rsvps;      /* (nullable) */
+  MqPersonSnapshot *people;   /* (nullable) ENTRY_PEOPLE_CHANGED */
 } Entry;
 
 struct _MqEditHistory
@@ -43,6 +46,7 @@ struct _MqEditHistory
   MqStore        *store;
   MqEventCatalog *catalog;
   MqRsvpLedger   *ledger;
+  MqPersonDirectory *directory;
   GQueue          entries;    /* of Entry, latest at the head */
   GHashTable     *hidden;     /* event ids waiting for deletion */
 };
@@ -68,6 +72,7 @@ entry_free (Entry *entry)
 {
   g_clear_object (&entry->previous);
   g_clear_pointer (&entry->rsvps, mq_rsvp_snapshot_free);
+  g_clear_pointer (&entry->people, mq_person_snapshot_free);
   g_free (entry);
 }
 
@@ -124,6 +129,7 @@ mq_edit_history_dispose (GObject *object)
   g_queue_clear_full (&self->entries, (GDestroyNotify) entry_free);
   g_clear_object (&self->catalog);
   g_clear_object (&self->ledger);
+  g_clear_object (&self->directory);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (mq_edit_history_parent_class)->dispose (object);
@@ -203,6 +209,7 @@ mq_edit_history_new (MqStore *store)
   self->store = g_object_ref (store);
   self->catalog = mq_event_catalog_new (store);
   self->ledger = mq_rsvp_ledger_new (store);
+  self->directory = mq_person_directory_new (store);
 
   return self;
 }
@@ -386,6 +393,85 @@ mq_edit_history_set_rsvp (MqEditHistory  *self,
   return rsvp;
 }
 
+static void
+push_people (MqEditHistory    *self,
+             MqPersonSnapshot *people)
+{
+  Entry *entry = entry_new (ENTRY_PEOPLE_CHANGED, 0);
+
+  entry->people = people;
+  push_entry (self, entry);
+}
+
+gint64
+mq_edit_history_add_person (MqEditHistory  *self,
+                            MqPerson       *person,
+                            GError        **error)
+{
+  gint64 id;
+
+  g_return_val_if_fail (MQ_IS_EDIT_HISTORY (self), 0);
+  g_return_val_if_fail (MQ_IS_PERSON (person), 0);
+
+  if (!(id = mq_person_directory_add (self->directory, person, error)))
+    return 0;
+
+  push_people (self, mq_person_snapshot_new_added (id));
+  return id;
+}
+
+gboolean
+mq_edit_history_update_person (MqEditHistory  *self,
+                               MqPerson       *person,
+                               GError        **error)
+{
+  g_autoptr(MqPersonSnapshot) people = NULL;
+
+  g_return_val_if_fail (MQ_IS_EDIT_HISTORY (self), FALSE);
+  g_return_val_if_fail (MQ_IS_PERSON (person), FALSE);
+
+  if (!(people = mq_person_snapshot_take (self->store, mq_person_get_id (person), error)) ||
+      !mq_person_directory_update (self->directory, person, error))
+    return FALSE;
+
+  push_people (self, g_steal_pointer (&people));
+  return TRUE;
+}
+
+gboolean
+mq_edit_history_merge_people (MqEditHistory  *self,
+                              gint64          keep_id,
+                              MqPerson       *keep_values,
+                              gint64          drop_id,
+                              GError        **error)
+{
+  g_autoptr(MqPersonSnapshot) people = NULL;
+
+  g_return_val_if_fail (MQ_IS_EDIT_HISTORY (self), FALSE);
+  g_return_val_if_fail (keep_values == NULL || mq_person_get_id (keep_values) == keep_id, FALSE);
+
+  /* The picked values and the merge stand or fall together. */
+  if (!mq_store_begin (self->store, error))
+    return FALSE;
+
+  if (!(people = mq_person_snapshot_take_merge (self->store, keep_id, drop_id, error)) ||
+      (keep_values != NULL && !mq_person_directory_update (self->directory, keep_values, error)) ||
+      !mq_person_directory_merge (self->directory, keep_id, drop_id, ACTOR, error))
+    {
+      mq_store_rollback (self->store);
+      return FALSE;
+    }
+
+  if (!mq_store_commit (self->store, error))
+    {
+      mq_store_rollback (self->store);
+      return FALSE;
+    }
+
+  push_people (self, g_steal_pointer (&people));
+  return TRUE;
+}
+
 static gboolean
 undo_entry (MqEditHistory  *self,
             Entry          *entry,
@@ -408,6 +494,9 @@ undo_entry (MqEditHistory  *self,
 
     case ENTRY_RSVPS_CHANGED:
       return mq_rsvp_snapshot_restore (entry->rsvps, self->store, ACTOR, _("Undone"), error) >= 0;
+
+    case ENTRY_PEOPLE_CHANGED:
+      return mq_person_snapshot_restore (entry->people, self->store, ACTOR, _("Undone"), error);
 
     default:
       g_assert_not_reached ();

@@ -44,6 +44,24 @@ MqRsvp        *mq_edit_history_set_rsvp          (MqEditHistory  *self,
                                                   int             party_size,
                                                   GError        **error);
 
+/* A new person, an edit of one, two records merged into one (@keep_values,
+ * when not NULL, is @keep_id with the values picked from both, written in
+ * the same transaction): undo removes the new person, writes the edited
+ * one back, or brings the merged one back with their RSVPs, check-ins,
+ * roles and history.
+ */
+gint64         mq_edit_history_add_person        (MqEditHistory  *self,
+                                                  MqPerson       *person,
+                                                  GError        **error);
+gboolean       mq_edit_history_update_person     (MqEditHistory  *self,
+                                                  MqPerson       *person,
+                                                  GError        **error);
+gboolean       mq_edit_history_merge_people      (MqEditHistory  *self,
+                                                  gint64          keep_id,
+                                                  MqPerson       *keep_values,
+                                                  gint64          drop_id,
+                                                  GError        **error);
+
 /* Takes back the latest edit. */
 gboolean       mq_edit_history_undo              (MqEditHistory  *self,
                                                   GError        **error);

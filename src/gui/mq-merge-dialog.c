@@ -13,6 +13,7 @@
 #include "mq-merge-dialog.h"
 #include "mq-person-list-model.h"
 #include "mq-person-row.h"
+#include "mq-window.h"
 
 typedef struct
 {
@@ -37,6 +38,7 @@ struct _MqMergeDialog
   AdwWindow           parent_instance;
 
   MqStore            *store;
+  MqEditHistory      *history;    /* (nullable) the main window's, for undo */
   MqPersonDirectory  *directory;
   MqPersonListModel  *people;
   GtkSingleSelection *selection;
@@ -184,6 +186,7 @@ mq_merge_dialog_merge (MqMergeDialog  *self,
                        GError        **error)
 {
   gboolean changed = FALSE;
+  gint64 keep_id, drop_id;
 
   g_return_val_if_fail (MQ_IS_MERGE_DIALOG (self), FALSE);
 
@@ -204,11 +207,16 @@ mq_merge_dialog_merge (MqMergeDialog  *self,
         }
     }
 
+  keep_id = mq_person_get_id (self->keep);
+  drop_id = mq_person_get_id (self->drop);
+  if (self->history != NULL)
+    return mq_edit_history_merge_people (self->history, keep_id, changed ? self->keep : NULL,
+                                         drop_id, error);
+
   if (changed && !mq_person_directory_update (self->directory, self->keep, error))
     return FALSE;
 
-  return mq_person_directory_merge (self->directory, mq_person_get_id (self->keep),
-                                    mq_person_get_id (self->drop), "organizer", error);
+  return mq_person_directory_merge (self->directory, keep_id, drop_id, "organizer", error);
 }
 
 static void
@@ -227,6 +235,7 @@ merge_action (GtkWidget  *widget,
     }
 
   g_signal_emit (self, signals[MERGED], 0, mq_person_get_id (self->keep));
+  mq_window_toast_for (GTK_WIDGET (self), _("People merged"), self->history != NULL);
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -256,6 +265,7 @@ mq_merge_dialog_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->people);
   g_clear_object (&self->directory);
+  g_clear_object (&self->history);
   g_clear_object (&self->store);
   g_clear_object (&self->keep);
   g_clear_object (&self->drop);
@@ -326,6 +336,18 @@ mq_merge_dialog_new (GtkWindow *parent,
                        NULL);
   self->store = g_object_ref (store);
   self->directory = mq_person_directory_new (store);
+
+  /* Merged from the People page or from an import over the main window:
+   * the window's history makes it undoable.
+   */
+  for (GtkWindow *window = parent; window != NULL; window = gtk_window_get_transient_for (window))
+    {
+      if (MQ_IS_WINDOW (window))
+        {
+          self->history = g_object_ref (mq_window_get_history (MQ_WINDOW (window)));
+          break;
+        }
+    }
   self->keep = mq_person_directory_get (self->directory, keep_id, &error);
   if (self->keep == NULL)
     g_critical ("Cannot merge into person %" G_GINT64_FORMAT ": %s", keep_id, error->message);

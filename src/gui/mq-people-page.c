@@ -208,6 +208,16 @@ mq_people_page_get_model (MqPeoplePage *self)
   return G_LIST_MODEL (self->people);
 }
 
+static void
+on_people_changed (MqStore      *store,
+                   const char   *what,
+                   MqPeoplePage *self)
+{
+  /* Undoing an addition or a merge can remove the person shown. */
+  if (!mq_person_page_reload (self->person_page))
+    show_detail (self, FALSE);
+}
+
 void
 mq_people_page_set_history (MqPeoplePage  *self,
                             MqEditHistory *history)
@@ -218,6 +228,8 @@ mq_people_page_set_history (MqPeoplePage  *self,
 
   self->history = g_object_ref (history);
   mq_person_page_set_history (self->person_page, history);
+  g_signal_connect_object (mq_edit_history_get_store (history), "changed::people",
+                           G_CALLBACK (on_people_changed), self, 0);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     ensure_model (self);
 }

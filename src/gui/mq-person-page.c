@@ -24,6 +24,7 @@ struct _MqPersonPage
   MqStore             *store;
   MqPersonDirectory   *directory;
   gint64               person_id;
+  MqPerson            *shown;      /* (nullable) as loaded into the form */
   gboolean             folded;
   GPtrArray           *event_rows;
 
@@ -176,6 +177,7 @@ load_person (MqPersonPage *self,
 {
   g_autofree char *tags = NULL;
 
+  g_set_object (&self->shown, person);
   set_entry_text (self->name_row, person != NULL ? mq_person_get_name (person) : NULL);
   set_entry_text (self->email_row, person != NULL ? mq_person_get_email (person) : NULL);
   set_entry_text (self->phone_row, person != NULL ? mq_person_get_phone (person) : NULL);
@@ -224,6 +226,70 @@ mq_person_page_set_person_id (MqPersonPage *self,
   self->person_id = person_id;
   load_person (self, person);
   load_events (self);
+}
+
+static gboolean
+text_matches (AdwEntryRow *row,
+              const char  *value)
+{
+  return g_strcmp0 (entry_text (row), value != NULL ? value : "") == 0;
+}
+
+/* Whether the form still shows what was loaded: nothing typed since. */
+static gboolean
+form_is_unchanged (MqPersonPage *self)
+{
+  MqPerson *person = self->shown;
+  g_autofree char *tags = NULL;
+
+  if (person == NULL)
+    return FALSE;
+
+  tags = mq_person_get_tags (person) != NULL ? g_strjoinv (", ", (char **) mq_person_get_tags (person))
+                                             : NULL;
+  return text_matches (self->name_row, mq_person_get_name (person)) &&
+         text_matches (self->email_row, mq_person_get_email (person)) &&
+         text_matches (self->phone_row, mq_person_get_phone (person)) &&
+         text_matches (self->organization_row, mq_person_get_organization (person)) &&
+         text_matches (self->pronouns_row, mq_person_get_pronouns (person)) &&
+         text_matches (self->languages_row, mq_person_get_languages (person)) &&
+         text_matches (self->mastodon_row, mq_person_get_mastodon (person)) &&
+         text_matches (self->bluesky_row, mq_person_get_bluesky (person)) &&
+         text_matches (self->notes_row, mq_person_get_notes (person)) &&
+         text_matches (self->tags_row, tags) &&
+         gtk_switch_get_active (self->contact_switch) == mq_person_get_consent_contact (person) &&
+         gtk_switch_get_active (self->photo_switch) == mq_person_get_consent_photo (person) &&
+         gtk_switch_get_active (self->listed_switch) == mq_person_get_consent_listed (person);
+}
+
+gboolean
+mq_person_page_reload (MqPersonPage *self)
+{
+  g_autoptr(MqPerson) person = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (MQ_IS_PERSON_PAGE (self), FALSE);
+
+  if (self->person_id == 0 || self->directory == NULL)
+    return TRUE;
+
+  person = mq_person_directory_get (self->directory, self->person_id, &error);
+  if (g_error_matches (error, MQ_ERROR, MQ_ERROR_NOT_FOUND))
+    {
+      mq_person_page_set_person_id (self, 0);
+      return FALSE;
+    }
+  if (person == NULL)
+    {
+      g_warning ("Could not read person %" G_GINT64_FORMAT " again: %s", self->person_id, error->message);
+      return TRUE;
+    }
+
+  /* What an undo put back shows, unless the organizer is typing. */
+  if (form_is_unchanged (self))
+    load_person (self, person);
+  load_events (self);
+  return TRUE;
 }
 
 gint64
@@ -325,15 +391,15 @@ mq_person_page_save (MqPersonPage *self)
   mq_person_set_consent_photo (person, gtk_switch_get_active (self->photo_switch));
   mq_person_set_consent_listed (person, gtk_switch_get_active (self->listed_switch));
 
-  if (created ? mq_person_directory_add (self->directory, person, &error) == 0
-              : !mq_person_directory_update (self->directory, person, &error))
+  if (created ? mq_edit_history_add_person (self->history, person, &error) == 0
+              : !mq_edit_history_update_person (self->history, person, &error))
     {
       show_error (self, error->message);
       return FALSE;
     }
 
   mq_person_page_set_person_id (self, mq_person_get_id (person));
-  mq_window_toast_for (GTK_WIDGET (self), created ? _("Person added") : _("Changes saved"), FALSE);
+  mq_window_toast_for (GTK_WIDGET (self), created ? _("Person added") : _("Changes saved"), TRUE);
   return TRUE;
 }
 
@@ -350,8 +416,8 @@ on_merged (MqMergeDialog *dialog,
            gint64         keep_id,
            MqPersonPage  *self)
 {
+  /* The dialog says so, with the offer to undo. */
   mq_person_page_set_person_id (self, keep_id);
-  mq_window_toast_for (GTK_WIDGET (self), _("People merged"), FALSE);
 }
 
 static void
@@ -405,6 +471,7 @@ mq_person_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   g_clear_pointer (&self->event_rows, g_ptr_array_unref);
+  g_clear_object (&self->shown);
   g_clear_object (&self->directory);
   g_clear_object (&self->store);
   g_clear_object (&self->history);

@@ -23,5 +23,9 @@ void     mq_person_page_set_person_id (MqPersonPage  *self,
 gint64   mq_person_page_get_person_id (MqPersonPage  *self);
 void     mq_person_page_focus_name    (MqPersonPage  *self);
 gboolean mq_person_page_save          (MqPersonPage  *self);
+/* Reads the person again after a change in the store (an undo), keeping
+ * what the organizer typed meanwhile. FALSE when the person is gone.
+ */
+gboolean mq_person_page_reload        (MqPersonPage  *self);
 
 G_END_DECLS

@@ -9,8 +9,12 @@
 
 #include <adwaita.h>
 
+#include "mq-merge-dialog.h"
 #include "mq-people-page.h"
+#include "mq-person-page.h"
 #include "mq-person-row.h"
+#include "mq-store-private.h"
+#include "mq-volunteer-roster.h"
 #include "mq-window.h"
 
 static MqPerson *
@@ -136,6 +140,324 @@ test_list_rows (Fixture       *fixture,
   run_in_app (fixture, TRUE, test_list_rows_body, data);
 }
 
+static MqPersonPage *
+get_person_page (Fixture *fixture)
+{
+  MqPeoplePage *people = template_child (fixture->window, MQ_TYPE_WINDOW, "people_page");
+
+  return template_child (people, MQ_TYPE_PEOPLE_PAGE, "person_page");
+}
+
+static void
+type_into (Fixture    *fixture,
+           const char *row,
+           const char *text)
+{
+  gtk_editable_set_text (template_child (get_person_page (fixture), MQ_TYPE_PERSON_PAGE, row), text);
+}
+
+static const char *
+typed (Fixture    *fixture,
+       const char *row)
+{
+  return gtk_editable_get_text (template_child (get_person_page (fixture), MQ_TYPE_PERSON_PAGE, row));
+}
+
+static MqPerson *
+read_person (MqStore *store,
+             gint64   id)
+{
+  g_autoptr(MqPersonDirectory) directory = mq_person_directory_new (store);
+
+  return mq_person_directory_get (directory, id, NULL);
+}
+
+static char *
+tags_of (MqPerson *person)
+{
+  return g_strjoinv (",", (char **) mq_person_get_tags (person));
+}
+
+static void
+undo (Fixture *fixture)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  spin (50);
+}
+
+/* A person added and edited on the page, both taken back with Ctrl+Z's
+ * action; the page shows what was put back.
+ */
+static void
+test_person_edit_undo_body (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  MqStore *store = mq_application_get_store (fixture->app);
+  MqPeoplePage *people = template_child (fixture->window, MQ_TYPE_WINDOW, "people_page");
+  MqPersonPage *page = get_person_page (fixture);
+  g_autoptr(MqPerson) person = NULL;
+  g_autofree char *tags = NULL;
+  gint64 id;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-person", NULL));
+  spin (50);
+  type_into (fixture, "name_row", "Ada Okafor");
+  type_into (fixture, "email_row", "ada@example.org");
+  type_into (fixture, "tags_row", "greeter, door");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "person.save", NULL));
+  spin (50);
+  id = mq_person_page_get_person_id (page);
+  g_assert_cmpint (id, >, 0);
+
+  type_into (fixture, "name_row", "Ada Okafor-Brandt");
+  type_into (fixture, "email_row", "ada@brandt.example");
+  type_into (fixture, "tags_row", "projectionist");
+  gtk_switch_set_active (template_child (page, MQ_TYPE_PERSON_PAGE, "photo_switch"), TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "person.save", NULL));
+  spin (50);
+  person = read_person (store, id);
+  g_assert_cmpstr (mq_person_get_email (person), ==, "ada@brandt.example");
+  g_assert_true (mq_person_get_consent_photo (person));
+  g_clear_object (&person);
+
+  /* The edit goes, on the page too. */
+  undo (fixture);
+  person = read_person (store, id);
+  g_assert_nonnull (person);
+  g_assert_cmpstr (mq_person_get_name (person), ==, "Ada Okafor");
+  g_assert_cmpstr (mq_person_get_email (person), ==, "ada@example.org");
+  tags = tags_of (person);
+  g_assert_cmpstr (tags, ==, "door,greeter");
+  g_assert_false (mq_person_get_consent_photo (person));
+  g_clear_object (&person);
+  g_assert_cmpstr (typed (fixture, "name_row"), ==, "Ada Okafor");
+  g_assert_cmpstr (typed (fixture, "email_row"), ==, "ada@example.org");
+  g_assert_false (gtk_switch_get_active (template_child (page, MQ_TYPE_PERSON_PAGE, "photo_switch")));
+
+  /* Then the addition: the person is gone and the page says nobody is selected. */
+  undo (fixture);
+  g_assert_null (read_person (store, id));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (people, MQ_TYPE_PEOPLE_PAGE, "detail_stack")),
+                   ==, "none");
+
+  /* Nothing left to undo, and nothing breaks. */
+  g_assert_false (mq_edit_history_get_can_undo (mq_window_get_history (fixture->window)));
+}
+
+static void
+test_person_edit_undo (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  run_in_app (fixture, FALSE, test_person_edit_undo_body, data);
+}
+
+static gint64
+add_person (MqStore    *store,
+            const char *name,
+            const char *email,
+            const char *mastodon,
+            const char *bluesky)
+{
+  g_autoptr(MqPersonDirectory) directory = mq_person_directory_new (store);
+  g_autoptr(MqPerson) person = mq_person_new ();
+  g_autoptr(GError) error = NULL;
+  const char * const tags[] = { "regular", NULL };
+  gint64 id;
+
+  mq_person_set_name (person, name);
+  mq_person_set_email (person, email);
+  mq_person_set_mastodon (person, mastodon);
+  mq_person_set_bluesky (person, bluesky);
+  mq_person_set_tags (person, tags);
+  id = mq_person_directory_add (directory, person, &error);
+  g_assert_no_error (error);
+
+  return id;
+}
+
+static gint64
+add_event (MqStore    *store,
+           const char *title,
+           int         capacity)
+{
+  g_autoptr(MqEventCatalog) catalog = mq_event_catalog_new (store);
+  g_autoptr(MqEvent) event = mq_event_new ();
+  g_autoptr(GDateTime) starts = g_date_time_new_utc (2031, 5, 1, 18, 0, 0);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  mq_event_set_title (event, title);
+  mq_event_set_starts_at (event, starts);
+  mq_event_set_time_zone (event, "Europe/Berlin");
+  mq_event_set_capacity (event, capacity > 0 ? capacity : -1);
+  id = mq_event_catalog_add (catalog, event, &error);
+  g_assert_no_error (error);
+
+  return id;
+}
+
+static gint64
+answer (MqStore      *store,
+        gint64        event_id,
+        gint64        person_id,
+        MqRsvpStatus  status)
+{
+  g_autoptr(MqRsvpLedger) ledger = mq_rsvp_ledger_new (store);
+  g_autoptr(MqRsvp) rsvp = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rsvp = mq_rsvp_ledger_set (ledger, event_id, person_id, status, 1, "manual", "test", NULL,
+                             MQ_RSVP_SET_NONE, &error);
+  g_assert_no_error (error);
+
+  return mq_rsvp_get_id (rsvp);
+}
+
+/* Every row a merge touches, as text; the RSVP history up to @history_id. */
+static char *
+dump_tables (MqStore *store,
+             gint64   history_id)
+{
+  g_autofree char *history = g_strdup_printf ("SELECT * FROM rsvp_history WHERE id <= %" G_GINT64_FORMAT
+                                              " ORDER BY id", history_id);
+  const char * const queries[] = {
+    "SELECT * FROM people ORDER BY id",
+    "SELECT * FROM person_tags ORDER BY person_id, tag",
+    "SELECT id, event_id, person_id, status, party_size, ticket_code, waitlist_seq, waitlisted_at"
+    " FROM rsvps ORDER BY id",
+    history,
+    "SELECT * FROM check_ins ORDER BY id",
+    "SELECT * FROM volunteers ORDER BY event_id, person_id, role",
+    "SELECT * FROM person_merges ORDER BY id",
+  };
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      sqlite3_stmt *stmt = mq_store_prepare (store, queries[i], NULL);
+
+      g_assert_nonnull (stmt);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            {
+              const char *value = (const char *) sqlite3_column_text (stmt, c);
+
+              g_string_append_printf (text, "%s%s", c > 0 ? "|" : "", value != NULL ? value : "NULL");
+            }
+          g_string_append_c (text, '\n');
+        }
+      sqlite3_reset (stmt);
+      g_string_append (text, "--\n");
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static gint64
+max_history_id (MqStore *store)
+{
+  sqlite3_stmt *stmt = mq_store_prepare (store, "SELECT max (id) FROM rsvp_history", NULL);
+  gint64 id;
+
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return id;
+}
+
+static MqRsvpStatus
+status_of (MqStore *store,
+           gint64   event_id,
+           gint64   person_id)
+{
+  g_autoptr(MqRsvpLedger) ledger = mq_rsvp_ledger_new (store);
+  g_autoptr(MqRsvp) rsvp = mq_rsvp_ledger_find (ledger, event_id, person_id, NULL);
+
+  g_assert_nonnull (rsvp);
+  return mq_rsvp_get_status (rsvp);
+}
+
+/* Two records of Ana merged in the dialog, one field taken from the other
+ * record, then undone: both records, their RSVPs, check-in, roles and
+ * handles are back as they were, and the guest the merge let in off the
+ * waitlist waits again.
+ */
+static void
+test_merge_undo_body (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  MqStore *store = mq_application_get_store (fixture->app);
+  g_autoptr(MqCheckInLog) door = mq_check_in_log_new (store);
+  g_autoptr(MqVolunteerRoster) roster = mq_volunteer_roster_new (store);
+  g_autoptr(MqPerson) kept = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *merged = NULL;
+  g_autofree char *after = NULL;
+  MqMergeDialog *dialog;
+  gint64 keep, drop, waiting, full, open, history_id;
+
+  keep = add_person (store, "Ana García", "ana@example.org", NULL, NULL);
+  drop = add_person (store, "Ana Garcia", "ana.garcia@example.net", "@ana@films.social", "ana.bsky.social");
+  waiting = add_person (store, "Waiting Guest", NULL, NULL, NULL);
+  full = add_event (store, "Honeyland", 2);
+  open = add_event (store, "Aftersun", 0);
+  answer (store, full, keep, MQ_RSVP_STATUS_GOING);
+  answer (store, full, drop, MQ_RSVP_STATUS_GOING);
+  answer (store, full, waiting, MQ_RSVP_STATUS_GOING);
+  g_assert_cmpint (status_of (store, full, waiting), ==, MQ_RSVP_STATUS_WAITLISTED);
+  g_assert_cmpint (mq_check_in_log_admit (door, answer (store, open, drop, MQ_RSVP_STATUS_GOING), 0,
+                                          "Door 1", NULL, NULL, &error), ==, MQ_ADMIT_ADMITTED);
+  g_assert_no_error (error);
+  g_assert_true (mq_volunteer_roster_add (roster, open, drop, MQ_VOLUNTEER_ROLE_DOOR, &error));
+  g_assert_no_error (error);
+
+  history_id = max_history_id (store);
+  before = dump_tables (store, history_id);
+
+  /* As the organizer does it: the person page's Merge, pick the other record. */
+  mq_window_show_person (fixture->window, keep);
+  spin (50);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_person_page (fixture)), "person.merge", NULL));
+  spin (100);
+  dialog = find_toplevel (MQ_TYPE_MERGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (mq_merge_dialog_set_other (dialog, drop));
+  g_assert_true (mq_merge_dialog_take_other (dialog, "email"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "merge.merge", NULL));
+  spin (100);
+  g_assert_null (find_toplevel (MQ_TYPE_MERGE_DIALOG));
+
+  merged = dump_tables (store, history_id);
+  g_assert_cmpstr (merged, !=, before);
+  g_assert_null (read_person (store, drop));
+  kept = read_person (store, keep);
+  g_assert_cmpstr (mq_person_get_email (kept), ==, "ana.garcia@example.net");
+  g_assert_cmpstr (mq_person_get_mastodon (kept), ==, "@ana@films.social");
+  g_clear_object (&kept);
+  g_assert_cmpint (status_of (store, full, waiting), ==, MQ_RSVP_STATUS_GOING);
+  g_assert_cmpint (status_of (store, open, keep), ==, MQ_RSVP_STATUS_GOING);
+  g_assert_cmpstr (typed (fixture, "email_row"), ==, "ana.garcia@example.net");
+
+  undo (fixture);
+  after = dump_tables (store, history_id);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (status_of (store, full, waiting), ==, MQ_RSVP_STATUS_WAITLISTED);
+  /* The page shows Ana as she was before the merge. */
+  g_assert_cmpint (mq_person_page_get_person_id (get_person_page (fixture)), ==, keep);
+  g_assert_cmpstr (typed (fixture, "email_row"), ==, "ana@example.org");
+  g_assert_cmpstr (typed (fixture, "mastodon_row"), ==, "");
+}
+
+static void
+test_merge_undo (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  run_in_app (fixture, FALSE, test_merge_undo_body, data);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -145,6 +467,10 @@ main (int   argc,
   g_test_add_func ("/gui/people/row-initials", test_row_initials);
   g_test_add ("/gui/people/list-rows", Fixture, NULL,
               fixture_set_up, test_list_rows, fixture_tear_down);
+  g_test_add ("/gui/people/edit-undo", Fixture, NULL,
+              fixture_set_up, test_person_edit_undo, fixture_tear_down);
+  g_test_add ("/gui/people/merge-undo", Fixture, NULL,
+              fixture_set_up, test_merge_undo, fixture_tear_down);
 
   return g_test_run ();
 }

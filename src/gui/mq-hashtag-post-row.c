@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "mq-display-text.h"
 #include "mq-hashtag-post-row.h"
@@ -195,6 +196,53 @@ mq_hashtag_post_row_get_person_id (MqHashtagPostRow *self)
   g_return_val_if_fail (MQ_IS_HASHTAG_POST_ROW (self), 0);
 
   return self->person_id;
+}
+
+GtkWidget *
+mq_hashtag_problem_row_new (const char *problem)
+{
+  const char *separator = strstr (problem, ": ");
+  g_autofree char *server = separator != NULL ? g_strndup (problem, separator - problem) : NULL;
+  const char *host = server != NULL && strstr (server, "://") ? strstr (server, "://") + 3 : server;
+  g_autofree char *title = NULL;
+  GtkWidget *row, *box, *text, *icon, *label;
+
+  g_return_val_if_fail (problem != NULL, NULL);
+
+  /* Translators: %s is a server, like mastodon.social */
+  title = host != NULL ? g_strdup_printf (_("Not read: %s"), host) : g_strdup (_("A server was not read"));
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_widget_add_css_class (icon, "warning");
+  gtk_box_append (GTK_BOX (box), icon);
+
+  text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  gtk_widget_set_hexpand (text, TRUE);
+  label = gtk_label_new (title);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (text), label);
+  label = gtk_label_new (separator != NULL ? separator + 2 : problem);
+  gtk_widget_set_name (label, "problem-message");
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_box_append (GTK_BOX (text), label);
+  gtk_box_append (GTK_BOX (box), text);
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  return row;
 }
 
 static void

@@ -1,4 +1,4 @@
-/* mq-hashtag-post-row.h: one public post with an event's hashtag, and its author
+/* mq-hashtag-post-row.h: a post with an event's hashtag, and a server that was not read
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -28,6 +28,11 @@ void            mq_hashtag_post_row_set_person     (MqHashtagPostRow    *self,
                                                     gint64               person_id,
                                                     const char          *person_name);
 gint64          mq_hashtag_post_row_get_person_id  (MqHashtagPostRow    *self);
+
+/* A server the timeline could not read: @problem is "server: message", as
+ * MqHashtagTimeline gives it.
+ */
+GtkWidget      *mq_hashtag_problem_row_new         (const char          *problem);
 
 /* How long ago @when was: "Just now", "5 min ago", "2 h ago", "3 days ago",
  * and the local date and time after a week.

@@ -151,14 +151,15 @@ add_person_action (GtkWidget  *widget,
         mq_person_set_mastodon (person, handle);
       else
         mq_person_set_bluesky (person, handle);
-      if ((person_id = mq_person_directory_add (directory, person, &error)) == 0)
+      /* Through the history: the main window offers to undo it, as for any new person. */
+      if ((person_id = mq_edit_history_add_person (self->history, person, &error)) == 0)
         {
           _mq_hashtag_window_toast (self, error->message);
           return;
         }
       /* Translators: %s is the new person's name */
       message = g_strdup_printf (_("%s added to the directory"), name);
-      _mq_hashtag_window_toast (self, message);
+      mq_window_toast_for (GTK_WIDGET (self), message, TRUE);
     }
 
   _mq_hashtag_window_rematch (self);

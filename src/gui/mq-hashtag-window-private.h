@@ -22,6 +22,7 @@ struct _MqHashtagWindow
   GPtrArray         *posts;         /* MqHashtagPost, what the list shows */
   GCancellable      *cancellable;   /* (nullable) the reading in progress */
   guint              rematch_source;
+  guint              accounts_source;
 
   /* Template widgets */
   AdwToastOverlay   *toast_overlay;

@@ -347,13 +347,29 @@ rematch_idle (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Idle, so that whoever wrote the account row has stored its login too. */
+static gboolean
+accounts_idle (gpointer data)
+{
+  MqHashtagWindow *self = data;
+  const char *state = gtk_stack_get_visible_child_name (self->stack);
+
+  self->accounts_source = 0;
+  if (self->hashtag == NULL)
+    return G_SOURCE_REMOVE;
+  /* The first account: read with it at once. */
+  if (g_strcmp0 (state, "no-accounts") == 0)
+    _mq_hashtag_window_refresh (self);
+  else if (!check_accounts (self))
+    cancel_reading (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_store_changed (MqStore         *store,
                   const char      *what,
                   MqHashtagWindow *self)
 {
-  const char *state = gtk_stack_get_visible_child_name (self->stack);
-
   if (g_strcmp0 (what, "people") == 0)
     {
       /* A person added, edited, merged or deleted changes who is known. */
@@ -372,13 +388,8 @@ on_store_changed (MqStore         *store,
       else
         update_title (self, event);
     }
-  else if (g_strcmp0 (what, "accounts") == 0 && self->hashtag != NULL)
-    {
-      if (g_strcmp0 (state, "no-accounts") == 0)
-        _mq_hashtag_window_refresh (self);
-      else if (!check_accounts (self))
-        cancel_reading (self);
-    }
+  else if (g_strcmp0 (what, "accounts") == 0 && self->accounts_source == 0)
+    self->accounts_source = g_idle_add (accounts_idle, self);
 }
 
 MqHashtagWindow *
@@ -514,6 +525,7 @@ mq_hashtag_window_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->rematch_source, g_source_remove);
+  g_clear_handle_id (&self->accounts_source, g_source_remove);
 
   G_OBJECT_CLASS (mq_hashtag_window_parent_class)->dispose (object);
 }

@@ -289,6 +289,19 @@ test_posts_body (Fixture       *fixture,
   g_assert_cmpint (shown_person (fixture), ==, mq_person_get_id (lena));
   g_assert_cmpuint (mq_person_directory_count (directory), ==, 2);
 
+  /* Undo in the main window takes her out again, and the row offers to add her. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  spin (50);
+  g_assert_cmpuint (mq_person_directory_count (directory), ==, 1);
+  g_assert_cmpint (mq_hashtag_post_row_get_person_id (row), ==, 0);
+  g_assert_true (widget_visible (row, "add_button"));
+  click (row, "add_button");
+  g_clear_object (&lena);
+  lena = mq_person_directory_find_by_handle (directory, "@lena@cine.example", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (lena);
+  g_assert_cmpint (mq_hashtag_post_row_get_person_id (row), ==, mq_person_get_id (lena));
+
   /* Stop drops the answer: the list stays as it was. */
   g_mutex_lock (&fake->lock);
   g_free (fake->tag_timeline);

@@ -49,9 +49,6 @@ gboolean  mq_cli_parse_id        (const char   *text,
                                   const char   *what,
                                   gint64       *id,
                                   GError      **error);
-/* ISO 8601 date-time with or without an offset; without one, the time is
- * read in @zone. NULL with MQ_ERROR_INVALID when malformed.
- */
 /* Parses the event id in @id_text, opens the store and loads the event:
  * what every command about one event starts with. MQ_ERROR_INVALID or
  * MQ_ERROR_NOT_FOUND on bad input.
@@ -60,6 +57,9 @@ MqEvent  *mq_cli_load_event      (MqCli        *self,
                                   const char   *id_text,
                                   MqStore     **store,
                                   GError      **error);
+/* ISO 8601 date-time with or without an offset; without one, the time is
+ * read in @zone. NULL with MQ_ERROR_INVALID when malformed.
+ */
 GDateTime *mq_cli_parse_time     (const char   *text,
                                   GTimeZone    *zone,
                                   GError      **error);

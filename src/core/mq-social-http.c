@@ -128,7 +128,7 @@ mq_social_http_transport_error (GError       **error,
     g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, cause->message);
   else
     g_set_error (error, MQ_SOCIAL_ERROR, MQ_SOCIAL_ERROR_UNREACHABLE,
-                 _("%s could not be reached (%s): check the network; Marquee will retry"),
+                 _("%s could not be reached (%s): check the network"),
                  server, cause->message);
 }
 
@@ -196,7 +196,7 @@ mq_social_http_parse_answer (SoupMessage  *msg,
       g_autofree char *until = when != NULL ? mq_social_http_format_until (when)
                                             : g_strdup (_("later"));
       g_set_error (error, MQ_SOCIAL_ERROR, MQ_SOCIAL_ERROR_RATE_LIMITED,
-                   _("Rate limited until %s (%s): Marquee will retry then"), until, text);
+                   _("Rate limited until %s (%s)"), until, text);
     }
   else if (status == 401 || status == 403 ||
            (status == 400 && (g_str_has_prefix (text, "ExpiredToken") ||
@@ -209,7 +209,7 @@ mq_social_http_parse_answer (SoupMessage  *msg,
                    "address of the account"), text);
   else if (status >= 500)
     g_set_error (error, MQ_SOCIAL_ERROR, MQ_SOCIAL_ERROR_SERVER,
-                 _("The server failed (%s): Marquee will retry"), text);
+                 _("The server failed (%s)"), text);
   else
     g_set_error (error, MQ_SOCIAL_ERROR, MQ_SOCIAL_ERROR_REJECTED,
                  _("The server refused the post: %s"), text);

@@ -63,7 +63,7 @@ test_retry_after_500_same_key (void)
   g_assert_null (post);
   g_assert_error (error, MQ_SOCIAL_ERROR, MQ_SOCIAL_ERROR_SERVER);
   g_assert_true (mq_social_error_is_transient (error));
-  g_assert_cmpstr (error->message, ==, "The server failed (Internal error): Marquee will retry");
+  g_assert_cmpstr (error->message, ==, "The server failed (Internal error)");
   g_assert_true (mq_outbox_mark_retry (outbox, id, error->message, NULL, NULL));
   g_clear_error (&error);
 
@@ -111,7 +111,7 @@ test_rate_limited (void)
   /* Said as a user reads a clock: "until 14:05". */
   until = mq_social_http_format_until (retry_at);
   g_assert_cmpuint (strlen (until), ==, 5);
-  expected = g_strdup_printf ("Rate limited until %s (Too many requests): Marquee will retry then", until);
+  expected = g_strdup_printf ("Rate limited until %s (Too many requests)", until);
   g_assert_cmpstr (error->message, ==, expected);
   g_assert_cmpuint (g_hash_table_size (fake->statuses), ==, 0);
 

@@ -148,7 +148,7 @@ fill_outbox (Driver *driver)
   g_assert_no_error (error);
   job = queue (outbox, next, mastodon, "This Friday we screen a classic. Doors 19:00, free for members.", NULL);
   claim (outbox, job);
-  mq_outbox_mark_retry (outbox, job, "Rate limited until 14:25 (Too many requests): Marquee will retry then",
+  mq_outbox_mark_retry (outbox, job, "Rate limited until 14:25 (Too many requests)",
                         retry, &error);
   g_assert_no_error (error);
 

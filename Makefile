@@ -8,7 +8,7 @@ DEB_PACKAGES = meson ninja-build pkg-config gcc gettext \
 	libsoup-3.0-dev libjson-glib-dev libsqlite3-dev libsecret-1-dev \
 	libqrencode-dev libcairo2-dev libpango1.0-dev zbar-tools poppler-utils \
 	desktop-file-utils appstream xvfb xauth dbus gnome-keyring \
-	python3 sqlite3 python3-icalendar python3-vobject nodejs \
+	python3 sqlite3 python3-icalendar python3-vobject nodejs xdotool \
 	clang libclang-rt-14-dev
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

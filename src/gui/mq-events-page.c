@@ -172,12 +172,28 @@ on_selected_item_changed (MqEventsPage *self)
 {
   MqEvent *event;
 
-  if (self->refreshing)
+  /* Narrow, the list is all there is: the arrow keys move through it
+   * without opening every event on the way; Enter or a click opens one.
+   */
+  if (self->refreshing || adw_leaflet_get_folded (self->leaflet))
     return;
 
   event = gtk_single_selection_get_selected_item (self->selection);
   if (event != NULL && mq_event_get_id (event) != self->event_id)
     mq_events_page_show_event (self, mq_event_get_id (event));
+}
+
+/* Wide, the event beside the list follows the selection; narrow, a single
+ * click opens it, as it would open a row of a phone's list.
+ */
+static void
+on_folded_changed (MqEventsPage *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  gtk_list_view_set_single_click_activate (self->list_view, folded);
+  if (!folded)
+    on_selected_item_changed (self);
 }
 
 static void
@@ -429,6 +445,8 @@ mq_events_page_init (MqEventsPage *self)
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_swapped (self->leaflet, "notify::folded", G_CALLBACK (on_folded_changed), self);
+  on_folded_changed (self);
 
   update_titles (self);
 }

@@ -143,11 +143,24 @@ on_selected_item_changed (MqPeoplePage *self)
 {
   MqPerson *person = gtk_single_selection_get_selected_item (self->selection);
 
-  if (self->selecting || person == NULL)
+  /* Narrow, the arrow keys move through the list without opening everyone
+   * on the way; Enter or a click opens a person.
+   */
+  if (self->selecting || person == NULL || adw_leaflet_get_folded (self->leaflet))
     return;
 
   if (mq_person_get_id (person) != mq_person_page_get_person_id (self->person_page))
     mq_people_page_show_person (self, mq_person_get_id (person));
+}
+
+static void
+on_folded_changed (MqPeoplePage *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  gtk_list_view_set_single_click_activate (self->list_view, folded);
+  if (!folded)
+    on_selected_item_changed (self);
 }
 
 static void
@@ -371,5 +384,7 @@ mq_people_page_init (MqPeoplePage *self)
   g_signal_connect_swapped (self->selection, "notify::selected-item",
                             G_CALLBACK (on_selected_item_changed), self);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_swapped (self->leaflet, "notify::folded", G_CALLBACK (on_folded_changed), self);
+  on_folded_changed (self);
   adw_window_title_set_title (self->list_title, _("People"));
 }

@@ -13,6 +13,7 @@
 #include "mq-display-text.h"
 #include "mq-event-page-private.h"
 #include "mq-rsvp-row.h"
+#include "mq-wrap-box.h"
 
 G_DEFINE_FINAL_TYPE (MqEventPage, mq_event_page, GTK_TYPE_WIDGET)
 
@@ -384,6 +385,7 @@ mq_event_page_class_init (MqEventPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (MQ_TYPE_RSVP_ROW);
+  g_type_ensure (MQ_TYPE_WRAP_BOX);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,

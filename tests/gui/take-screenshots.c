@@ -1,0 +1,532 @@
+/* take-screenshots.c: the screenshots in docs/screenshots, from the running app
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Not a test: tests/gui/take-screenshots.sh runs it under Xvfb once per size
+ * and colour scheme, as it runs take-announcement-screenshots and
+ * take-hashtag-screenshots for the pages that need accounts and servers
+ * (Announcements, the composer, Who Is Talking). It starts the real application on a fresh demo
+ * database, walks to every page and window a user can open, and captures
+ * each with ImageMagick's `import` (the main window from the screen, other
+ * windows by their X window id).
+ *
+ *   take-screenshots OUTDIR SUFFIX light|dark [SHOT...]
+ *
+ * writes OUTDIR/SHOT-SUFFIX.png ("people-narrow-dark.png"); without SHOT
+ * arguments it takes them all. The window takes the size of the screen;
+ * below 600 pixels the other windows do too, as on a phone.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <gdk/x11/gdkx.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "mq-application.h"
+#include "mq-door-window.h"
+#include "mq-event-editor.h"
+#include "mq-event-page.h"
+#include "mq-events-page.h"
+#include "mq-export-dialog.h"
+#include "mq-greeter-page.h"
+#include "mq-import-window.h"
+#include "mq-merge-dialog.h"
+#include "mq-people-page.h"
+#include "mq-person-attendance.h"
+#include "mq-preferences-window.h"
+#include "mq-window.h"
+
+typedef struct
+{
+  MqWindow   *window;
+  MqStore    *store;
+  const char *outdir;
+  const char *suffix;
+  char      **only;
+  int         width;
+  int         height;
+  gboolean    narrow;
+  gint64      event_id;     /* an upcoming event with a waitlist */
+  gint64      person_id;    /* someone who came to a few events */
+  gint64      twin_id;      /* a record of the same name, for the merge */
+  int         status;
+} Driver;
+
+/* Opens what the shot shows; returns the window to capture on its own, or
+ * NULL for the main window (the whole screen).
+ */
+typedef GtkWindow *(*ShotFunc) (Driver *driver);
+
+static void
+spin (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+static gpointer
+find_toplevel (GType type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static void
+close_other_windows (Driver *driver)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (l->data != (gpointer) driver->window && gtk_widget_get_visible (l->data))
+      gtk_window_destroy (l->data);
+  spin (100);
+}
+
+static gpointer
+template_child (gpointer    widget,
+                GType       type,
+                const char *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+}
+
+static MqEventsPage *
+events_page (Driver *driver)
+{
+  return template_child (driver->window, MQ_TYPE_WINDOW, "events_page");
+}
+
+static MqEventPage *
+event_page (Driver *driver)
+{
+  return template_child (events_page (driver), MQ_TYPE_EVENTS_PAGE, "event_page");
+}
+
+static MqPeoplePage *
+people_page (Driver *driver)
+{
+  return template_child (driver->window, MQ_TYPE_WINDOW, "people_page");
+}
+
+/* A window of its own fills the small screen, as on a phone. */
+static GtkWindow *
+fit (Driver    *driver,
+     GtkWindow *window)
+{
+  if (window != NULL && driver->narrow)
+    gtk_window_set_default_size (window, driver->width, driver->height);
+  return window;
+}
+
+static GtkWindow *
+shot_events (Driver *driver)
+{
+  mq_window_show_event (driver->window, driver->event_id);
+  if (driver->narrow)
+    gtk_widget_activate_action (GTK_WIDGET (events_page (driver)), "events.back", NULL);
+  return NULL;
+}
+
+static GtkWindow *
+shot_event (Driver *driver)
+{
+  mq_window_show_event (driver->window, driver->event_id);
+  return NULL;
+}
+
+static GtkWindow *
+shot_past (Driver *driver)
+{
+  gtk_widget_activate_action (GTK_WIDGET (driver->window), "win.show-page", "s", "past");
+  return NULL;
+}
+
+static GtkWindow *
+shot_sidebar (Driver *driver)
+{
+  gtk_widget_activate_action (GTK_WIDGET (driver->window), "win.show-page", "s", "upcoming");
+  gtk_widget_activate_action (GTK_WIDGET (driver->window), "win.show-sidebar", NULL);
+  return NULL;
+}
+
+static GtkWindow *
+shot_people (Driver *driver)
+{
+  mq_window_show_person (driver->window, driver->person_id);
+  if (driver->narrow)
+    gtk_widget_activate_action (GTK_WIDGET (people_page (driver)), "people.back", NULL);
+  return NULL;
+}
+
+static GtkWindow *
+shot_people_search (Driver *driver)
+{
+  mq_window_show_person (driver->window, driver->person_id);
+  /* Typed into the entry, so the shot shows the query too. */
+  gtk_editable_set_text (template_child (people_page (driver), MQ_TYPE_PEOPLE_PAGE, "search_entry"), "an");
+  if (driver->narrow)
+    gtk_widget_activate_action (GTK_WIDGET (people_page (driver)), "people.back", NULL);
+  return NULL;
+}
+
+static GtkWindow *
+shot_person (Driver *driver)
+{
+  mq_window_show_person (driver->window, driver->person_id);
+  return NULL;
+}
+
+static GtkWindow *
+shot_editor (Driver *driver)
+{
+  mq_window_show_event (driver->window, driver->event_id);
+  spin (100);
+  gtk_widget_activate_action (GTK_WIDGET (event_page (driver)), "event.edit", NULL);
+  return fit (driver, find_toplevel (MQ_TYPE_EVENT_EDITOR));
+}
+
+static GtkWindow *
+open_from_event (Driver     *driver,
+                 const char *action,
+                 GType       type)
+{
+  mq_window_show_event (driver->window, driver->event_id);
+  spin (100);
+  gtk_widget_activate_action (GTK_WIDGET (event_page (driver)), action, NULL);
+  spin (300);
+  return fit (driver, find_toplevel (type));
+}
+
+static GtkWindow *
+shot_door (Driver *driver)
+{
+  return open_from_event (driver, "event.open-door", MQ_TYPE_DOOR_WINDOW);
+}
+
+/* The greeter view is a page inside a plain AdwWindow of its own. */
+static GtkWindow *
+find_greeter_window (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    {
+      GtkWidget *content = ADW_IS_WINDOW (l->data) ? adw_window_get_content (l->data) : NULL;
+
+      if (content != NULL && MQ_IS_GREETER_PAGE (content))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+static GtkWindow *
+shot_greeters (Driver *driver)
+{
+  mq_window_show_event (driver->window, driver->event_id);
+  spin (100);
+  gtk_widget_activate_action (GTK_WIDGET (event_page (driver)), "event.open-greeters", NULL);
+  spin (300);
+  return fit (driver, find_greeter_window ());
+}
+
+/* A club's sign-up sheet as a meetup.com export, to map in the assistant. */
+static GFile *
+write_sample_csv (void)
+{
+  static const char csv[] =
+    "Name,User ID,Title,Event Host,RSVP,Guests,RSVPed on,Joined Group on,URL of Member Profile\n"
+    "Ada Okafor,user 1001,,No,Yes,1,2026-11-20 18:02,2024-02-11,https://www.meetup.com/members/1001/\n"
+    "Lukas Brandt,user 1002,,No,Yes,0,2026-11-21 09:40,2025-06-03,https://www.meetup.com/members/1002/\n"
+    "Mei Tanaka,user 1003,,No,Waitlist,0,2026-11-22 21:15,2026-01-19,https://www.meetup.com/members/1003/\n"
+    "Sofía Ibáñez,user 1004,Organizer,Yes,Yes,0,2026-11-18 12:00,2023-09-30,https://www.meetup.com/members/1004/\n";
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "marquee-screenshots-meetup.csv", NULL);
+
+  if (!g_file_set_contents (path, csv, -1, NULL))
+    return NULL;
+  return g_file_new_for_path (path);
+}
+
+static GtkWindow *
+shot_import (Driver *driver)
+{
+  g_autoptr(GFile) file = write_sample_csv ();
+  GtkWindow *window = open_from_event (driver, "event.import", MQ_TYPE_IMPORT_WINDOW);
+
+  if (window != NULL && file != NULL)
+    {
+      mq_import_window_set_file (MQ_IMPORT_WINDOW (window), file);
+      spin (800);
+    }
+  return window;
+}
+
+static GtkWindow *
+shot_export (Driver *driver)
+{
+  return open_from_event (driver, "event.export", MQ_TYPE_EXPORT_DIALOG);
+}
+
+static GtkWindow *
+shot_preferences (Driver *driver)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (gtk_window_get_application (GTK_WINDOW (driver->window))),
+                                  "preferences", NULL);
+  return fit (driver, find_toplevel (MQ_TYPE_PREFERENCES_WINDOW));
+}
+
+static GtkWindow *
+shot_merge (Driver *driver)
+{
+  MqMergeDialog *dialog;
+
+  if (driver->twin_id == 0)
+    return NULL;
+
+  mq_window_show_person (driver->window, driver->person_id);
+  dialog = mq_merge_dialog_new (GTK_WINDOW (driver->window), driver->store, driver->person_id);
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin (200);
+  mq_merge_dialog_set_other (dialog, driver->twin_id);
+  return fit (driver, GTK_WINDOW (dialog));
+}
+
+typedef struct
+{
+  const char *name;
+  ShotFunc    func;
+} Shot;
+
+static const Shot shots[] = {
+  { "events", shot_events },
+  { "event", shot_event },
+  { "past", shot_past },
+  { "sidebar", shot_sidebar },
+  { "people", shot_people },
+  { "people-search", shot_people_search },
+  { "person", shot_person },
+  { "editor", shot_editor },
+  { "greeter-view", shot_greeters },
+  { "door-mode", shot_door },
+  { "import-assistant", shot_import },
+  { "export", shot_export },
+  { "preferences", shot_preferences },
+  { "merge", shot_merge },
+};
+
+static gboolean
+wanted (Driver     *driver,
+        const char *name)
+{
+  return driver->only == NULL || driver->only[0] == NULL || g_strv_contains ((const char * const *) driver->only, name);
+}
+
+static void
+capture (Driver     *driver,
+         const char *name,
+         GtkWindow  *window)
+{
+  g_autofree char *file = g_strdup_printf ("%s%s%s.png", name, *driver->suffix ? "-" : "", driver->suffix);
+  g_autofree char *path = g_build_filename (driver->outdir, file, NULL);
+  g_autofree char *target = NULL;
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+  const char *argv[] = { "import", "-window", NULL, path, NULL };
+
+  if (window != NULL)
+    {
+      GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+
+      target = g_strdup_printf ("0x%lx", (unsigned long) gdk_x11_surface_get_xid (surface));
+    }
+  argv[2] = target != NULL ? target : "root";
+
+  /* Xvfb's pointer sits mid-screen, where it would hover a row or raise a
+   * tooltip.
+   */
+  g_spawn_command_line_sync ("xdotool mousemove 0 0", NULL, NULL, NULL, NULL);
+  spin (300);
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                     &wait_status, &error) ||
+      !g_spawn_check_wait_status (wait_status, &error))
+    {
+      g_printerr ("%s: %s\n", file, error->message);
+      driver->status = 1;
+      return;
+    }
+
+  g_print ("%s\n", path);
+}
+
+/* The demo's upcoming event with the longest waitlist, and the person with
+ * the most answers; a second record under a demo name for the merge.
+ */
+static void
+pick_subjects (Driver *driver)
+{
+  g_autoptr(MqEventCatalog) catalog = mq_event_catalog_new (driver->store);
+  g_autoptr(GListModel) events = mq_event_catalog_list (catalog, MQ_EVENT_RANGE_UPCOMING, NULL);
+  g_autoptr(MqPersonDirectory) directory = mq_person_directory_new (driver->store);
+  g_autoptr(GPtrArray) people = mq_person_directory_list (directory, 0, 300, NULL);
+  guint best = 0, most = 0;
+
+  for (guint i = 0; events != NULL && i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(MqEvent) event = g_list_model_get_item (events, i);
+      MqEventStats stats;
+
+      if (mq_event_stats_compute (driver->store, mq_event_get_id (event), &stats, NULL) &&
+          (driver->event_id == 0 || stats.waitlisted > best))
+        {
+          driver->event_id = mq_event_get_id (event);
+          best = stats.waitlisted;
+        }
+    }
+
+  for (guint i = 0; people != NULL && i < people->len; i++)
+    {
+      MqPerson *person = g_ptr_array_index (people, i);
+      g_autoptr(GPtrArray) attended = mq_person_attendance_list (driver->store, mq_person_get_id (person), NULL);
+
+      if (attended != NULL && attended->len > most && mq_person_get_email (person) != NULL)
+        {
+          driver->person_id = mq_person_get_id (person);
+          most = attended->len;
+        }
+    }
+
+  if (driver->person_id != 0)
+    {
+      g_autoptr(MqPerson) person = mq_person_directory_get (directory, driver->person_id, NULL);
+      g_autoptr(MqPerson) twin = mq_person_new ();
+      mq_person_set_name (twin, mq_person_get_name (person));
+      mq_person_set_email (twin, "second.address@example.org");
+      mq_person_set_phone (twin, "+49 30 5550 1234");
+      mq_person_set_pronouns (twin, "she/her");
+      driver->twin_id = mq_person_directory_add (directory, twin, NULL);
+    }
+}
+
+static gboolean
+run (gpointer user_data)
+{
+  Driver *driver = user_data;
+
+  driver->store = mq_application_get_store (MQ_APPLICATION (gtk_window_get_application (GTK_WINDOW (driver->window))));
+  pick_subjects (driver);
+  spin (1000);
+
+  for (guint i = 0; i < G_N_ELEMENTS (shots); i++)
+    {
+      GtkWindow *window;
+
+      if (!wanted (driver, shots[i].name))
+        continue;
+      /* Wide, the list and the item beside it are one shot ("event",
+       * "people"); narrow, each is a screen of its own.
+       */
+      if (!driver->narrow && (g_str_equal (shots[i].name, "sidebar") ||
+                              g_str_equal (shots[i].name, "events") ||
+                              g_str_equal (shots[i].name, "person")))
+        continue;
+
+      window = shots[i].func (driver);
+      spin (1200);
+      capture (driver, shots[i].name, window);
+      close_other_windows (driver);
+      gtk_editable_set_text (template_child (people_page (driver), MQ_TYPE_PEOPLE_PAGE, "search_entry"), "");
+      gtk_widget_activate_action (GTK_WIDGET (driver->window), "win.show-page", "s", "upcoming");
+      spin (200);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (driver->window));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_window_added (GtkApplication *app,
+                 GtkWindow      *added,
+                 Driver         *driver)
+{
+  if (MQ_IS_WINDOW (added) && driver->window == NULL)
+    {
+      driver->window = MQ_WINDOW (added);
+      gtk_window_set_default_size (added, driver->width, driver->height);
+      g_idle_add (run, driver);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(MqApplication) app = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *db = NULL;
+  const char *app_argv[] = { "marquee", "--db", NULL, "--demo", NULL };
+  Driver driver = { 0 };
+  GdkRectangle geometry;
+  GdkMonitor *monitor;
+  int status;
+
+  if (argc < 4 || (!g_str_equal (argv[3], "light") && !g_str_equal (argv[3], "dark")))
+    {
+      g_printerr ("usage: %s OUTDIR SUFFIX light|dark [SHOT...]\n", argv[0]);
+      return 2;
+    }
+
+  /* As src/gui/main.c does, so that LANGUAGE=es takes the shots in Spanish. */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("MARQUEE_LOCALEDIR") != NULL ? g_getenv ("MARQUEE_LOCALEDIR")
+                                                                          : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gtk_init ();
+  adw_init ();
+  /* What the app shows when the desktop prefers dark: it follows the system. */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      g_str_equal (argv[3], "dark") ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                                    : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  monitor = g_list_model_get_item (gdk_display_get_monitors (gdk_display_get_default ()), 0);
+  gdk_monitor_get_geometry (monitor, &geometry);
+  g_object_unref (monitor);
+
+  driver.outdir = argv[1];
+  driver.suffix = argv[2];
+  driver.only = argv + 4;
+  driver.width = geometry.width;
+  driver.height = geometry.height;
+  driver.narrow = geometry.width < 600;
+
+  dir = g_dir_make_tmp ("marquee-screenshots-XXXXXX", NULL);
+  db = g_build_filename (dir, "demo.db", NULL);
+  app_argv[2] = db;
+  app = mq_application_new ();
+  g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), &driver);
+  status = g_application_run (G_APPLICATION (app), 4, (char **) app_argv);
+
+  for (const char * const *suffix = (const char *[]) { "", "-wal", "-shm", NULL }; *suffix != NULL; suffix++)
+    {
+      g_autofree char *file = g_strconcat (db, *suffix, NULL);
+
+      g_remove (file);
+    }
+  g_rmdir (dir);
+
+  return status != 0 ? status : driver.status;
+}

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mq-greeter-introduce.h"
 #include "mq-greeter-page.h"
 #include "mq-greeter-pairing.h"
 #include "mq-volunteer-dialog.h"
@@ -314,137 +315,16 @@ set_met_action (GtkWidget  *widget,
 }
 
 static void
-on_introduce_response (AdwMessageDialog *dialog,
-                       const char       *response,
-                       MqGreeterPage    *self)
-{
-  GtkDropDown *dropdown = g_object_get_data (G_OBJECT (dialog), "person-dropdown");
-  GtkEditable *note = g_object_get_data (G_OBJECT (dialog), "note-entry");
-  GArray *person_ids = g_object_get_data (G_OBJECT (dialog), "person-ids");
-  const gint64 *newcomer_id = g_object_get_data (G_OBJECT (dialog), "newcomer-id");
-  GListModel *names = gtk_drop_down_get_model (dropdown);
-  guint selected = gtk_drop_down_get_selected (dropdown);
-  g_autoptr(MqIntroduction) introduction = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  const char *newcomer_name = g_object_get_data (G_OBJECT (dialog), "newcomer-name");
-
-  if (g_strcmp0 (response, "introduce") != 0 || selected >= person_ids->len)
-    return;
-
-  introduction = mq_greeter_pairing_introduce (self->pairing, self->event_id, *newcomer_id,
-                                               g_array_index (person_ids, gint64, selected),
-                                               self->greeter_id, gtk_editable_get_text (note), &error);
-  if (introduction == NULL)
-    {
-      toast (self, error->message);
-      return;
-    }
-
-  /* Translators: "Ana met Bea", after a greeter introduced them */
-  message = g_strdup_printf (_("%s met %s"), newcomer_name,
-                             gtk_string_list_get_string (GTK_STRING_LIST (names), selected));
-  toast (self, message);
-}
-
-/* Who the newcomer could meet: the event's other guests and helpers who are
- * going, the greeter aside.
- */
-static gboolean
-fill_people (MqGreeterPage *self,
-             gint64         newcomer_id,
-             GtkStringList *names,
-             GArray        *person_ids,
-             GError       **error)
-{
-  g_autoptr(MqRsvpLedger) ledger = mq_rsvp_ledger_new (self->store);
-  g_autoptr(GPtrArray) rsvps = NULL;
-
-  if (!(rsvps = mq_rsvp_ledger_list (ledger, self->event_id, error)))
-    return FALSE;
-
-  for (guint i = 0; i < rsvps->len; i++)
-    {
-      MqRsvp *rsvp = g_ptr_array_index (rsvps, i);
-      gint64 person_id = mq_rsvp_get_person_id (rsvp);
-
-      if (mq_rsvp_get_status (rsvp) != MQ_RSVP_STATUS_GOING ||
-          person_id == newcomer_id || person_id == self->greeter_id)
-        continue;
-
-      gtk_string_list_append (names, mq_rsvp_get_name (rsvp));
-      g_array_append_val (person_ids, person_id);
-    }
-
-  return TRUE;
-}
-
-static void
 introduce_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *param)
 {
   MqGreeterPage *self = MQ_GREETER_PAGE (widget);
-  gint64 newcomer_id = g_variant_get_int64 (param);
-  g_autoptr(MqGreeterAssignment) assignment = NULL;
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autoptr(GArray) person_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) error = NULL;
-  g_autofree char *heading = NULL;
-  GtkExpression *expression;
-  GtkWidget *dialog;
-  GtkWidget *box;
-  GtkWidget *dropdown;
-  GtkWidget *note;
-  const char *newcomer_name;
 
-  assignment = mq_greeter_pairing_find (self->pairing, self->event_id, newcomer_id, &error);
-  if (assignment == NULL || !fill_people (self, newcomer_id, names, person_ids, &error))
-    {
-      toast (self, error != NULL ? error->message : _("This newcomer has no greeter any more: assign greeters again"));
-      return;
-    }
-  if (person_ids->len == 0)
-    {
-      toast (self, _("Nobody else is going yet: there is no one to introduce"));
-      return;
-    }
-
-  newcomer_name = mq_greeter_assignment_get_newcomer_name (assignment);
-  /* Translators: %s is a newcomer's name */
-  heading = g_strdup_printf (_("Introduce %s to…"), newcomer_name);
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading,
-                                   _("Who did they meet? Marquee remembers it for the next event."));
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
-  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), expression);
-  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (dropdown), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Person"), -1);
-  gtk_box_append (GTK_BOX (box), dropdown);
-  note = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (note), _("Note (optional): both love Tarkovsky"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (note), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Note"), -1);
-  gtk_box_append (GTK_BOX (box), note);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "introduce", _("_Introduce"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "introduce", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "introduce");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-
-  g_object_set_data (G_OBJECT (dialog), "person-dropdown", dropdown);
-  g_object_set_data (G_OBJECT (dialog), "note-entry", note);
-  g_object_set_data_full (G_OBJECT (dialog), "person-ids", g_steal_pointer (&person_ids),
-                          (GDestroyNotify) g_array_unref);
-  g_object_set_data_full (G_OBJECT (dialog), "newcomer-id",
-                          g_memdup2 (&newcomer_id, sizeof newcomer_id), g_free);
-  g_object_set_data_full (G_OBJECT (dialog), "newcomer-name", g_strdup (newcomer_name), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_introduce_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  if (!mq_greeter_introduce_present (widget, self->toast_overlay, self->store, self->pairing, self->event_id,
+                                     self->greeter_id, g_variant_get_int64 (param), &error))
+    toast (self, error->message);
 }
 
 static void

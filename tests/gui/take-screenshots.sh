@@ -22,6 +22,13 @@ export LANGUAGE=C LC_ALL=C.UTF-8 GIO_USE_PROXY_RESOLVER=dummy
 mkdir -p "$out"
 stamp=$(mktemp)
 
+# GNOME's title bars show only a close button; Xvfb has no settings daemon,
+# so GTK would add minimise and maximise beside it and narrow the titles.
+config=$(mktemp -d)
+mkdir -p "$config/gtk-4.0"
+printf '[Settings]\ngtk-decoration-layout=:close\n' >"$config/gtk-4.0/settings.ini"
+export XDG_CONFIG_HOME="$config"
+
 for program in take-screenshots take-announcement-screenshots take-hashtag-screenshots; do
   if [ ! -x "$build/tests/gui/$program" ]; then
     echo "$build/tests/gui/$program is not built; skipped" >&2
@@ -48,3 +55,4 @@ if command -v optipng >/dev/null; then
   find "$out" -name '*.png' -newer "$stamp" -exec optipng -quiet -o2 {} +
 fi
 rm -f "$stamp"
+rm -rf "$config"

@@ -279,7 +279,9 @@ _mq_door_window_on_entry_key_pressed (GtkEventControllerKey *controller,
 }
 
 /* Below this width the status goes under the name, which would otherwise
- * be cut short on a phone-sized window.
+ * be cut short on a phone-sized window, and the entry's placeholder says
+ * less so that it still fits in large type (its accessible description keeps
+ * the whole sentence).
  */
 #define NARROW_WIDTH 560
 
@@ -302,6 +304,10 @@ on_default_width_changed (MqDoorWindow *self)
       gtk_box_set_spacing (GTK_BOX (box), narrow ? 2 : 12);
       gtk_label_set_xalign (self->row_details[i], narrow ? 0 : 1);
     }
+
+  /* gtk_search_entry_set_placeholder_text() is GTK 4.10. */
+  g_object_set (self->search_entry, "placeholder-text",
+                narrow ? _("Name or ticket") : _("Type a name or scan a ticket"), NULL);
 }
 
 void

@@ -423,6 +423,7 @@ test_door_party_body (Fixture       *fixture,
   GtkListBox *results;
   GtkWidget *row_box;
   MqDoorWindow *door;
+  g_autofree char *placeholder = NULL;
   gint64 event_id;
 
   mq_store_set_fixed_now (store, now);
@@ -445,9 +446,15 @@ test_door_party_body (Fixture       *fixture,
   gtk_window_set_default_size (GTK_WINDOW (door), 400, 800);
   spin (50);
   g_assert_cmpint (gtk_orientable_get_orientation (GTK_ORIENTABLE (row_box)), ==, GTK_ORIENTATION_VERTICAL);
+  /* The placeholder says less there, so that it is not cut in large type. */
+  g_object_get (template_child (door, MQ_TYPE_DOOR_WINDOW, "search_entry"), "placeholder-text", &placeholder, NULL);
+  g_assert_cmpstr (placeholder, ==, "Name or ticket");
+  g_clear_pointer (&placeholder, g_free);
   gtk_window_set_default_size (GTK_WINDOW (door), 1100, 760);
   spin (50);
   g_assert_cmpint (gtk_orientable_get_orientation (GTK_ORIENTABLE (row_box)), ==, GTK_ORIENTATION_HORIZONTAL);
+  g_object_get (template_child (door, MQ_TYPE_DOOR_WINDOW, "search_entry"), "placeholder-text", &placeholder, NULL);
+  g_assert_cmpstr (placeholder, ==, "Type a name or scan a ticket");
   press_key (door, GDK_KEY_Return, GDK_SHIFT_MASK);
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);

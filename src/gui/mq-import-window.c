@@ -35,6 +35,7 @@ struct _MqImportWindow
 
   /* Template widgets */
   AdwWindowTitle       *window_title;
+  GtkLabel             *short_subtitle;
   GtkButton            *close_button;
   GtkButton            *next_button;
   AdwToastOverlay      *toast_overlay;
@@ -201,6 +202,8 @@ load_preview (MqImportWindow *self,
   self->running = TRUE;
 
   adw_window_title_set_subtitle (self->window_title, name);
+  gtk_label_set_label (self->short_subtitle, name);
+  gtk_widget_set_visible (GTK_WIDGET (self->short_subtitle), name != NULL && *name != '\0');
   adw_status_page_set_title (self->progress_page, _("Reading the File…"));
   gtk_progress_bar_set_text (self->progress_bar, NULL);
   gtk_progress_bar_pulse (self->progress_bar);
@@ -505,6 +508,7 @@ mq_import_window_class_init (MqImportWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/marqueeapp/Marquee/mq-import-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MqImportWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, MqImportWindow, short_subtitle);
   gtk_widget_class_bind_template_child (widget_class, MqImportWindow, close_button);
   gtk_widget_class_bind_template_child (widget_class, MqImportWindow, next_button);
   gtk_widget_class_bind_template_child (widget_class, MqImportWindow, toast_overlay);

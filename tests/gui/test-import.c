@@ -163,6 +163,7 @@ test_import_meetup_body (Fixture       *fixture,
   g_autoptr(GFile) file = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "fixtures", "import",
                                                                     "meetup.csv", NULL));
   g_autofree char *rsvps = NULL;
+  g_autofree char *basename = NULL;
   MqImportWindow *window;
   MqEventPage *page;
   GtkListView *rsvp_list;
@@ -190,6 +191,12 @@ test_import_meetup_body (Fixture       *fixture,
   g_assert_cmpuint (adw_combo_row_get_selected (template_child (window, MQ_TYPE_IMPORT_WINDOW, "delimiter_row")),
                     ==, 0);
   g_assert_cmpuint (n_rows (template_child (window, MQ_TYPE_IMPORT_WINDOW, "columns_list")), ==, 9);
+  /* Both titles name the file: the short one is what a narrow window shows. */
+  basename = g_file_get_basename (file);
+  g_assert_cmpstr (adw_window_title_get_subtitle (template_child (window, MQ_TYPE_IMPORT_WINDOW, "window_title")),
+                   ==, basename);
+  g_assert_cmpstr (gtk_label_get_label (template_child (window, MQ_TYPE_IMPORT_WINDOW, "short_subtitle")),
+                   ==, basename);
 
   /* The dry run writes nothing and names the likely duplicate. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "import.dry-run", NULL));

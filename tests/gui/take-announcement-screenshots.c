@@ -25,6 +25,7 @@
 #include "mq-composer-image.h"
 #include "mq-composer-window.h"
 #include "mq-window.h"
+#include "screenshot-capture.h"
 
 typedef struct
 {
@@ -39,41 +40,12 @@ typedef struct
 } Driver;
 
 static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-}
-
-static void
 capture (Driver     *driver,
          const char *name)
 {
-  g_autofree char *file = g_strdup_printf ("%s%s%s.png", name, *driver->suffix ? "-" : "", driver->suffix);
-  g_autofree char *path = g_build_filename (driver->outdir, file, NULL);
-  g_autoptr(GError) error = NULL;
-  const char *argv[] = { "import", "-window", "root", path, NULL };
-  int wait_status = 0;
-
-  spin (600);
-  /* Xvfb's pointer sits mid-screen, where it would raise a tooltip. */
-  g_spawn_command_line_sync ("xdotool mousemove 0 0", NULL, NULL, NULL, NULL);
-  spin (300);
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
-                     &wait_status, &error) ||
-      !g_spawn_check_wait_status (wait_status, &error))
-    {
-      g_printerr ("%s: %s\n", path, error->message);
-      driver->status = 1;
-      return;
-    }
-  g_print ("%s\n", path);
+  screenshot_spin (600);
+  if (!screenshot_capture (driver->outdir, name, driver->suffix, NULL))
+    driver->status = 1;
 }
 
 /* The next upcoming events of the demo season. */
@@ -202,17 +174,17 @@ run (gpointer data)
   MqAnnouncementsPage *page;
   gint64 until, failed;
 
-  spin (500);
+  screenshot_spin (500);
   failed = fill_outbox (driver);
   mq_window_show_page (driver->window, "announcements");
-  spin (200);
+  screenshot_spin (200);
   page = MQ_ANNOUNCEMENTS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (driver->window), MQ_TYPE_WINDOW,
                                                                "announcements_page"));
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (mq_announcements_page_find_job_row (page, failed)), TRUE);
   capture (driver, "announcements");
 
   mq_composer_window_open (GTK_WIDGET (driver->window), driver->store, 0);
-  spin (200);
+  screenshot_spin (200);
   composer = NULL;
   for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
     if (MQ_IS_COMPOSER_WINDOW (l->data))
@@ -226,9 +198,9 @@ run (gpointer data)
   mq_composer_image_set_path (image, driver->poster);
   until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
   while (!image_is_read (image) && g_get_monotonic_time () < until)
-    spin (20);
+    screenshot_spin (20);
   mq_composer_image_set_alt (image, "Poster: “Friday Film Night” in white on an evening sky");
-  spin (200);
+  screenshot_spin (200);
   /* Reading the image moved the focus (and the view) to its description. */
   for (GtkWidget *w = GTK_WIDGET (image); w != NULL; w = gtk_widget_get_parent (w))
     if (GTK_IS_SCROLLED_WINDOW (w))

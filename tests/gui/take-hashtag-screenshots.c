@@ -27,6 +27,7 @@
 #include "mq-application.h"
 #include "mq-hashtag-window.h"
 #include "mq-window.h"
+#include "screenshot-capture.h"
 
 typedef struct
 {
@@ -42,41 +43,12 @@ typedef struct
 } Driver;
 
 static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-}
-
-static void
 capture (Driver     *driver,
          const char *name)
 {
-  g_autofree char *file = g_strdup_printf ("%s%s%s.png", name, *driver->suffix ? "-" : "", driver->suffix);
-  g_autofree char *path = g_build_filename (driver->outdir, file, NULL);
-  g_autoptr(GError) error = NULL;
-  const char *argv[] = { "import", "-window", "root", path, NULL };
-  int wait_status = 0;
-
-  spin (600);
-  /* Xvfb's pointer sits mid-screen, where it would raise a tooltip. */
-  g_spawn_command_line_sync ("xdotool mousemove 0 0", NULL, NULL, NULL, NULL);
-  spin (300);
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
-                     &wait_status, &error) ||
-      !g_spawn_check_wait_status (wait_status, &error))
-    {
-      g_printerr ("%s: %s\n", path, error->message);
-      driver->status = 1;
-      return;
-    }
-  g_print ("%s\n", path);
+  screenshot_spin (600);
+  if (!screenshot_capture (driver->outdir, name, driver->suffix, NULL))
+    driver->status = 1;
 }
 
 /* The next upcoming event, with a hashtag. */
@@ -186,7 +158,7 @@ run (gpointer data)
   MqHashtagWindow *window = NULL;
   gint64 event_id, until;
 
-  spin (500);
+  screenshot_spin (500);
   event_id = next_event (driver, &tag);
   script_posts (driver, tag);
   add_account (driver, MQ_SOCIAL_NETWORK_MASTODON, driver->fake->url, "@filmclub");
@@ -194,7 +166,7 @@ run (gpointer data)
   add_account (driver, MQ_SOCIAL_NETWORK_MASTODON, "https://films.invalid", "@filmclub");
 
   mq_window_show_event (driver->window, event_id);
-  spin (200);
+  screenshot_spin (200);
   mq_hashtag_window_open (GTK_WIDGET (driver->window), mq_window_get_history (driver->window), event_id);
   for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
     if (MQ_IS_HASHTAG_WINDOW (l->data))
@@ -204,7 +176,7 @@ run (gpointer data)
 
   until = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
   while (mq_hashtag_window_get_busy (window) && g_get_monotonic_time () < until)
-    spin (50);
+    screenshot_spin (50);
   capture (driver, "who-is-talking");
 
   g_application_quit (g_application_get_default ());

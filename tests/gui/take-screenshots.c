@@ -20,7 +20,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <gdk/x11/gdkx.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
@@ -38,6 +37,7 @@
 #include "mq-person-attendance.h"
 #include "mq-preferences-window.h"
 #include "mq-window.h"
+#include "screenshot-capture.h"
 
 typedef struct
 {
@@ -60,19 +60,6 @@ typedef struct
  */
 typedef GtkWindow *(*ShotFunc) (Driver *driver);
 
-static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-}
-
 static gpointer
 find_toplevel (GType type)
 {
@@ -93,7 +80,7 @@ close_other_windows (Driver *driver)
   for (GList *l = toplevels; l != NULL; l = l->next)
     if (l->data != (gpointer) driver->window && gtk_widget_get_visible (l->data))
       gtk_window_destroy (l->data);
-  spin (100);
+  screenshot_spin (100);
 }
 
 static gpointer
@@ -194,7 +181,7 @@ static GtkWindow *
 shot_editor (Driver *driver)
 {
   mq_window_show_event (driver->window, driver->event_id);
-  spin (100);
+  screenshot_spin (100);
   gtk_widget_activate_action (GTK_WIDGET (event_page (driver)), "event.edit", NULL);
   return fit (driver, find_toplevel (MQ_TYPE_EVENT_EDITOR));
 }
@@ -205,9 +192,9 @@ open_from_event (Driver     *driver,
                  GType       type)
 {
   mq_window_show_event (driver->window, driver->event_id);
-  spin (100);
+  screenshot_spin (100);
   gtk_widget_activate_action (GTK_WIDGET (event_page (driver)), action, NULL);
-  spin (300);
+  screenshot_spin (300);
   return fit (driver, find_toplevel (type));
 }
 
@@ -237,9 +224,9 @@ static GtkWindow *
 shot_greeters (Driver *driver)
 {
   mq_window_show_event (driver->window, driver->event_id);
-  spin (100);
+  screenshot_spin (100);
   gtk_widget_activate_action (GTK_WIDGET (event_page (driver)), "event.open-greeters", NULL);
-  spin (300);
+  screenshot_spin (300);
   return fit (driver, find_greeter_window ());
 }
 
@@ -269,7 +256,7 @@ shot_import (Driver *driver)
   if (window != NULL && file != NULL)
     {
       mq_import_window_set_file (MQ_IMPORT_WINDOW (window), file);
-      spin (800);
+      screenshot_spin (800);
     }
   return window;
 }
@@ -299,7 +286,7 @@ shot_merge (Driver *driver)
   mq_window_show_person (driver->window, driver->person_id);
   dialog = mq_merge_dialog_new (GTK_WINDOW (driver->window), driver->store, driver->person_id);
   gtk_window_present (GTK_WINDOW (dialog));
-  spin (200);
+  screenshot_spin (200);
   mq_merge_dialog_set_other (dialog, driver->twin_id);
   return fit (driver, GTK_WINDOW (dialog));
 }
@@ -339,37 +326,8 @@ capture (Driver     *driver,
          const char *name,
          GtkWindow  *window)
 {
-  g_autofree char *file = g_strdup_printf ("%s%s%s.png", name, *driver->suffix ? "-" : "", driver->suffix);
-  g_autofree char *path = g_build_filename (driver->outdir, file, NULL);
-  g_autofree char *target = NULL;
-  g_autoptr(GError) error = NULL;
-  int wait_status = 0;
-  const char *argv[] = { "import", "-window", NULL, path, NULL };
-
-  if (window != NULL)
-    {
-      GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-
-      target = g_strdup_printf ("0x%lx", (unsigned long) gdk_x11_surface_get_xid (surface));
-    }
-  argv[2] = target != NULL ? target : "root";
-
-  /* Xvfb's pointer sits mid-screen, where it would hover a row or raise a
-   * tooltip.
-   */
-  g_spawn_command_line_sync ("xdotool mousemove 0 0", NULL, NULL, NULL, NULL);
-  spin (300);
-
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
-                     &wait_status, &error) ||
-      !g_spawn_check_wait_status (wait_status, &error))
-    {
-      g_printerr ("%s: %s\n", file, error->message);
-      driver->status = 1;
-      return;
-    }
-
-  g_print ("%s\n", path);
+  if (!screenshot_capture (driver->outdir, name, driver->suffix, window))
+    driver->status = 1;
 }
 
 /* The demo's upcoming event with the longest waitlist, and the person with
@@ -428,7 +386,7 @@ run (gpointer user_data)
 
   driver->store = mq_application_get_store (MQ_APPLICATION (gtk_window_get_application (GTK_WINDOW (driver->window))));
   pick_subjects (driver);
-  spin (1000);
+  screenshot_spin (1000);
 
   for (guint i = 0; i < G_N_ELEMENTS (shots); i++)
     {
@@ -445,12 +403,12 @@ run (gpointer user_data)
         continue;
 
       window = shots[i].func (driver);
-      spin (1200);
+      screenshot_spin (1200);
       capture (driver, shots[i].name, window);
       close_other_windows (driver);
       gtk_editable_set_text (template_child (people_page (driver), MQ_TYPE_PEOPLE_PAGE, "search_entry"), "");
       gtk_widget_activate_action (GTK_WIDGET (driver->window), "win.show-page", "s", "upcoming");
-      spin (200);
+      screenshot_spin (200);
     }
 
   gtk_window_destroy (GTK_WINDOW (driver->window));

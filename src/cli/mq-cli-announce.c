@@ -314,6 +314,37 @@ outbox_run (MqCli  *self,
   return MQ_CLI_EXIT_OK;
 }
 
+/* outbox retry JOB_ID | outbox cancel JOB_ID: the organizer's hand on one job. */
+static int
+outbox_retry_or_cancel (MqCli  *self,
+                        char  **argv,
+                        gboolean retry)
+{
+  g_auto(GStrv) args = g_strdupv (argv);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqOutbox) outbox = NULL;
+  const char *usage = retry ? "outbox retry JOB_ID" : "outbox cancel JOB_ID";
+  MqStore *store;
+  gint64 job_id;
+  int status;
+
+  if (!mq_cli_parse (self, NULL, usage, &args, &status))
+    return status;
+  if (g_strv_length (args) != 3)
+    return mq_cli_usage_error (self, retry ? _("Usage: marquee-cli outbox retry JOB_ID")
+                                           : _("Usage: marquee-cli outbox cancel JOB_ID"));
+  if (!mq_cli_parse_id (args[2], _("outbox job"), &job_id, &error))
+    return mq_cli_fail (self, error);
+  if (!(store = mq_cli_get_store (self, &error)))
+    return mq_cli_fail (self, error);
+
+  outbox = mq_outbox_new (store);
+  if (retry ? !mq_outbox_retry (outbox, job_id, &error) : !mq_outbox_cancel (outbox, job_id, &error))
+    return mq_cli_fail (self, error);
+
+  return MQ_CLI_EXIT_OK;
+}
+
 int
 mq_cli_command_outbox (MqCli  *self,
                        int     argc,
@@ -323,6 +354,10 @@ mq_cli_command_outbox (MqCli  *self,
     return outbox_list (self, argv);
   if (argc >= 2 && g_str_equal (argv[1], "run"))
     return outbox_run (self, argv);
+  if (argc >= 2 && g_str_equal (argv[1], "retry"))
+    return outbox_retry_or_cancel (self, argv, TRUE);
+  if (argc >= 2 && g_str_equal (argv[1], "cancel"))
+    return outbox_retry_or_cancel (self, argv, FALSE);
 
-  return mq_cli_usage_error (self, _("Usage: marquee-cli outbox list|run …"));
+  return mq_cli_usage_error (self, _("Usage: marquee-cli outbox list|run|retry|cancel …"));
 }

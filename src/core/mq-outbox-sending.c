@@ -307,3 +307,136 @@ mq_outbox_mark_retry (MqOutbox    *self,
   next_iso = g_date_time_format (next, "%Y-%m-%dT%H:%M:%SZ");
   return set_state (self, job_id, "sending", "queued", next_iso, reason, NULL, NULL, FALSE, error);
 }
+
+/* What the organizer is told when a job cannot be retried or cancelled by
+ * hand from @state: the reason, and what to do instead.
+ */
+static void
+set_refusal (GError        **error,
+             MqOutboxState   state,
+             gboolean        retrying)
+{
+  const char *message = NULL;
+
+  switch (state)
+    {
+    case MQ_OUTBOX_STATE_DRAFT:
+      message = _("This post is a draft: send it instead");
+      break;
+    case MQ_OUTBOX_STATE_QUEUED:
+      message = _("This post is already waiting to be sent");
+      break;
+    case MQ_OUTBOX_STATE_SENDING:
+      message = retrying ? _("This post is being sent right now")
+                         : _("This post is being sent right now: if it reaches the server, delete it there");
+      break;
+    case MQ_OUTBOX_STATE_POSTED:
+      message = retrying ? _("This post is already published")
+                         : _("This post was already sent: delete it on the server");
+      break;
+    case MQ_OUTBOX_STATE_FAILED:
+    default:
+      g_return_if_reached ();
+    }
+  g_set_error_literal (error, MQ_ERROR, MQ_ERROR_INVALID, message);
+}
+
+gboolean
+mq_outbox_retry (MqOutbox  *self,
+                 gint64     job_id,
+                 GError   **error)
+{
+  MqStore *store;
+  g_auto(MqTransaction) tx = { 0 };
+  g_autoptr(MqOutboxJob) job = NULL;
+  g_autofree char *now = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (MQ_IS_OUTBOX (self), FALSE);
+
+  store = mq_outbox_get_store (self);
+  if (!mq_transaction_begin (&tx, store, error))
+    return FALSE;
+  if (!(job = mq_outbox_get_job (self, job_id, error)))
+    return FALSE;
+  if (job->state != MQ_OUTBOX_STATE_FAILED)
+    {
+      set_refusal (error, job->state, TRUE);
+      return FALSE;
+    }
+
+  /* Attempts start again from 0: a job that gave up after
+   * MQ_OUTBOX_MAX_ATTEMPTS would otherwise fail for good at its first
+   * passing error, and wait the longest backoff before that. last_error
+   * stays, so the row still says what went wrong until the next try does.
+   * The keys stay too: a retry of a post the server may have seen is
+   * still deduplicated.
+   */
+  now = mq_store_now_iso (store);
+  stmt = mq_store_prepare (store,
+                           "UPDATE outbox_jobs SET state = 'queued', attempts = 0, "
+                           "next_try_at = ?2, updated_at = ?2 "
+                           "WHERE id = ?1 AND state = 'failed'", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, job_id);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+  if (!mq_store_step_done (store, stmt, error))
+    return FALSE;
+  mq_store_notify_changed (store, "outbox");
+  return mq_transaction_commit (&tx, error);
+}
+
+gboolean
+mq_outbox_cancel (MqOutbox  *self,
+                  gint64     job_id,
+                  GError   **error)
+{
+  MqStore *store;
+  g_auto(MqTransaction) tx = { 0 };
+  g_autoptr(MqOutboxJob) job = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (MQ_IS_OUTBOX (self), FALSE);
+
+  store = mq_outbox_get_store (self);
+  if (!mq_transaction_begin (&tx, store, error))
+    return FALSE;
+  if (!(job = mq_outbox_get_job (self, job_id, error)))
+    return FALSE;
+  if (job->state == MQ_OUTBOX_STATE_SENDING || job->state == MQ_OUTBOX_STATE_POSTED)
+    {
+      set_refusal (error, job->state, FALSE);
+      return FALSE;
+    }
+  if (job->remote_id != NULL)
+    {
+      set_refusal (error, MQ_OUTBOX_STATE_POSTED, FALSE);
+      return FALSE;
+    }
+
+  /* outbox_jobs has no state for "cancelled": a job that never reached
+   * the server leaves no trace worth keeping, so it goes.
+   */
+  stmt = mq_store_prepare (store,
+                           "DELETE FROM outbox_jobs WHERE id = ?1 "
+                           "AND state IN ('draft', 'queued', 'failed') AND remote_id IS NULL",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, job_id);
+  if (!mq_store_step_done (store, stmt, error))
+    return FALSE;
+
+  /* An announcement with no job left would keep its image for nothing. */
+  stmt = mq_store_prepare (store,
+                           "DELETE FROM announcements WHERE id = ?1 AND NOT EXISTS "
+                           "(SELECT 1 FROM outbox_jobs WHERE announcement_id = ?1)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, job->announcement_id);
+  if (!mq_store_step_done (store, stmt, error))
+    return FALSE;
+  mq_store_notify_changed (store, "outbox");
+  return mq_transaction_commit (&tx, error);
+}

@@ -219,6 +219,21 @@ gboolean         mq_outbox_mark_failed         (MqOutbox       *self,
                                                 const char     *reason,
                                                 GError        **error);
 
+/* By hand: a failed job goes back to 'queued', due now, with its attempts
+ * counted from 0 again and its last error kept until the next try. Any
+ * other state is refused (MQ_ERROR_INVALID) with the reason.
+ */
+gboolean         mq_outbox_retry               (MqOutbox       *self,
+                                                gint64          job_id,
+                                                GError        **error);
+/* By hand: a draft, queued or failed job that never reached the server is
+ * removed (with its announcement, once no job is left). A job 'sending' or
+ * 'posted' is refused (MQ_ERROR_INVALID): it has to be deleted on the server.
+ */
+gboolean         mq_outbox_cancel              (MqOutbox       *self,
+                                                gint64          job_id,
+                                                GError        **error);
+
 /* Seconds to wait after @attempts failed attempts: 30 s doubling, at most
  * an hour, plus up to half again of random jitter so many clients do not
  * retry in step.

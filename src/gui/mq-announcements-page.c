@@ -383,6 +383,59 @@ send_draft_action (GtkWidget  *widget,
     toast (self, error->message);
 }
 
+static void
+retry_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  MqAnnouncementsPage *self = MQ_ANNOUNCEMENTS_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!mq_outbox_retry (self->outbox, g_variant_get_int64 (param), &error))
+    toast (self, error->message);
+}
+
+static void
+on_cancel_response (AdwMessageDialog    *dialog,
+                    const char          *response,
+                    MqAnnouncementsPage *self)
+{
+  const gint64 *job_id = g_object_get_data (G_OBJECT (dialog), "job-id");
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "cancel-post") != 0)
+    return;
+  /* The sender may have taken it meanwhile: the core says so. */
+  if (!mq_outbox_cancel (self->outbox, *job_id, &error))
+    toast (self, error->message);
+  else
+    toast (self, _("Post cancelled"));
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  MqAnnouncementsPage *self = MQ_ANNOUNCEMENTS_PAGE (widget);
+  gint64 job_id = g_variant_get_int64 (param);
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (get_window (self), _("Cancel This Post?"),
+                                   _("It leaves the outbox and is never sent."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep"),
+                                    "cancel-post", _("_Cancel Post"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "cancel-post",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_object_set_data_full (G_OBJECT (dialog), "job-id", g_memdup2 (&job_id, sizeof job_id), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_cancel_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 void
 mq_announcements_page_set_store (MqAnnouncementsPage *self,
                                  MqStore             *store,
@@ -526,6 +579,8 @@ mq_announcements_page_class_init (MqAnnouncementsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "announcements.remove-account", "x", remove_account_action);
   gtk_widget_class_install_action (widget_class, "outbox.open-post", "s", open_post_action);
   gtk_widget_class_install_action (widget_class, "outbox.send-draft", "x", send_draft_action);
+  gtk_widget_class_install_action (widget_class, "outbox.retry", "x", retry_action);
+  gtk_widget_class_install_action (widget_class, "outbox.cancel", "x", cancel_action);
 }
 
 static void

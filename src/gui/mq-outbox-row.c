@@ -28,6 +28,9 @@ struct _MqOutboxRow
   GtkLabel       *state_label;
   GtkLabel       *text_label;
   GtkLabel       *error_label;
+  GtkWidget      *job_actions;
+  GtkButton      *retry_button;
+  GtkButton      *cancel_button;
 };
 
 G_DEFINE_FINAL_TYPE (MqOutboxRow, mq_outbox_row, ADW_TYPE_EXPANDER_ROW)
@@ -94,6 +97,8 @@ mq_outbox_row_set_job (MqOutboxRow           *self,
   g_autofree char *title = NULL;
   const char *state_class;
   gboolean has_error;
+  gboolean can_retry;
+  gboolean can_cancel;
 
   g_return_if_fail (MQ_IS_OUTBOX_ROW (self));
   g_return_if_fail (job != NULL);
@@ -143,9 +148,20 @@ mq_outbox_row_set_job (MqOutboxRow           *self,
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->open_button), "s", self->url != NULL ? self->url : "");
   gtk_widget_set_visible (GTK_WIDGET (self->send_button), job->state == MQ_OUTBOX_STATE_DRAFT);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->send_button), "x", job->id);
+  /* Only what never reached the server can be taken back here. */
+  can_retry = job->state == MQ_OUTBOX_STATE_FAILED;
+  can_cancel = job->state != MQ_OUTBOX_STATE_SENDING && job->state != MQ_OUTBOX_STATE_POSTED &&
+               job->remote_id == NULL;
+  gtk_widget_set_visible (GTK_WIDGET (self->retry_button), can_retry);
+  gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), can_cancel);
+  gtk_widget_set_visible (self->job_actions, can_retry || can_cancel);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->retry_button), "x", job->id);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->cancel_button), "x", job->id);
   /* Named once the targets exist, so the actions never see a missing one. */
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->open_button), "outbox.open-post");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->send_button), "outbox.send-draft");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->retry_button), "outbox.retry");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->cancel_button), "outbox.cancel");
 
   gtk_label_set_text (self->text_label, job->text);
   /* A retry's reason matters while it waits; a posted job's old error does not. */
@@ -204,6 +220,9 @@ mq_outbox_row_class_init (MqOutboxRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MqOutboxRow, state_label);
   gtk_widget_class_bind_template_child (widget_class, MqOutboxRow, text_label);
   gtk_widget_class_bind_template_child (widget_class, MqOutboxRow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, MqOutboxRow, job_actions);
+  gtk_widget_class_bind_template_child (widget_class, MqOutboxRow, retry_button);
+  gtk_widget_class_bind_template_child (widget_class, MqOutboxRow, cancel_button);
 }
 
 static void

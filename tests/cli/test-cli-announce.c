@@ -258,6 +258,55 @@ test_announce_image (Cli           *cli,
   g_assert_false (json_object_get_boolean_member (object, "scheduled_by_server"));
 }
 
+/* A job the sender gave up on goes back by hand; one that never left goes away. */
+static void
+test_outbox_retry_and_cancel (Cli           *cli,
+                              gconstpointer  data)
+{
+  g_autofree char *event = add_event (cli);
+  g_autofree char *account = add_account_row (cli, MQ_SOCIAL_NETWORK_MASTODON, 0);
+  g_autofree char *job = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *object;
+
+  job = run_ok (cli, "announce", event, "--account", account, "--text", "{title} tonight", NULL);
+  g_strchomp (job);
+  assert_user_error (cli, run (cli, "outbox", "retry", job, NULL),
+                     "This post is already waiting to be sent");
+
+  /* The server refused it for good, as the sender would record it. */
+  {
+    g_autoptr(MqStore) store = mq_store_open (cli->db, &error);
+    g_autoptr(MqOutbox) outbox = NULL;
+    g_autoptr(MqOutboxJob) claimed = NULL;
+
+    g_assert_no_error (error);
+    outbox = mq_outbox_new (store);
+    claimed = mq_outbox_claim_next (outbox, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (claimed);
+    g_assert_true (mq_outbox_mark_failed (outbox, claimed->id, "HTTP 422: Validation failed", &error));
+    g_assert_no_error (error);
+  }
+
+  g_free (run_ok (cli, "outbox", "retry", job, NULL));
+  g_free (run_ok (cli, "outbox", "list", "--json", NULL));
+  root = parse_json (cli->out);
+  object = json_array_get_object_element (json_node_get_array (root), 0);
+  g_assert_cmpstr (json_object_get_string_member (object, "state"), ==, "queued");
+  g_assert_cmpint (json_object_get_int_member (object, "attempts"), ==, 0);
+  g_assert_cmpstr (json_object_get_string_member (object, "last_error"), ==, "HTTP 422: Validation failed");
+
+  g_free (run_ok (cli, "outbox", "cancel", job, NULL));
+  g_free (run_ok (cli, "outbox", "list", "--json", NULL));
+  g_assert_cmpstr (g_strchomp (cli->out), ==, "[]");
+  assert_user_error (cli, run (cli, "outbox", "cancel", job, NULL), "does not exist");
+  assert_user_error (cli, run (cli, "outbox", "retry", "x", NULL), "not a valid outbox job id");
+  g_assert_cmpint (run (cli, "outbox", "cancel", NULL), ==, 2);
+  g_assert_cmpint (run (cli, "outbox", "retry", "1", "2", NULL), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -272,6 +321,7 @@ main (int   argc,
   ADD ("announce/validation", test_announce_validation);
   ADD ("announce/enqueue-once", test_announce_enqueue);
   ADD ("announce/image-alt-and-limits", test_announce_image);
+  ADD ("outbox/retry-and-cancel", test_outbox_retry_and_cancel);
 #undef ADD
 
   return g_test_run ();

@@ -378,6 +378,193 @@ test_find_account (Fixture       *f,
   g_assert_error (error, MQ_ERROR, MQ_ERROR_INVALID);
 }
 
+static void
+count_changed (MqStore    *store,
+               const char *what,
+               int        *count)
+{
+  (*count)++;
+}
+
+/* A job of its own announcement, moved to @state the way the sender would. */
+static gint64
+job_in_state (Fixture       *f,
+              MqOutboxState  state)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqOutboxJob) claimed = NULL;
+  gint64 announcement_id, id;
+
+  announcement_id = mq_outbox_add_announcement (f->outbox, 0, "{title}", NULL, NULL,
+                                                NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  id = mq_outbox_enqueue (f->outbox, announcement_id, f->account_id, "hello",
+                          state == MQ_OUTBOX_STATE_DRAFT, &error);
+  g_assert_no_error (error);
+  if (state == MQ_OUTBOX_STATE_DRAFT || state == MQ_OUTBOX_STATE_QUEUED)
+    return id;
+
+  claimed = mq_outbox_claim_next (f->outbox, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (claimed);
+  g_assert_cmpint (claimed->id, ==, id);
+  if (state == MQ_OUTBOX_STATE_POSTED)
+    g_assert_true (mq_outbox_mark_posted (f->outbox, id, "109", "https://films.example/@club/109", &error));
+  else if (state == MQ_OUTBOX_STATE_FAILED)
+    g_assert_true (mq_outbox_mark_failed (f->outbox, id, "HTTP 422: Text too long", &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+assert_refused (Fixture    *f,
+                gint64      id,
+                gboolean    retry,
+                const char *message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqOutboxJob) before = mq_outbox_get_job (f->outbox, id, NULL);
+  g_autoptr(MqOutboxJob) after = NULL;
+  int changed = 0;
+  gulong handler;
+
+  handler = g_signal_connect (f->store, "changed::outbox", G_CALLBACK (count_changed), &changed);
+  if (retry)
+    g_assert_false (mq_outbox_retry (f->outbox, id, &error));
+  else
+    g_assert_false (mq_outbox_cancel (f->outbox, id, &error));
+  g_signal_handler_disconnect (f->store, handler);
+  g_assert_error (error, MQ_ERROR, MQ_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, message);
+  g_assert_cmpint (changed, ==, 0);
+
+  after = mq_outbox_get_job (f->outbox, id, NULL);
+  g_assert_nonnull (after);
+  g_assert_cmpint (after->state, ==, before->state);
+  g_assert_cmpstr (after->updated_at, ==, before->updated_at);
+}
+
+static void
+test_retry_by_hand (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqOutboxJob) before = NULL;
+  g_autoptr(MqOutboxJob) job = NULL;
+  g_autoptr(MqOutboxJob) claimed = NULL;
+  int changed = 0;
+  gint64 id;
+
+  assert_refused (f, job_in_state (f, MQ_OUTBOX_STATE_DRAFT), TRUE,
+                  "This post is a draft: send it instead");
+  id = job_in_state (f, MQ_OUTBOX_STATE_QUEUED);
+  assert_refused (f, id, TRUE, "This post is already waiting to be sent");
+  /* It would be claimed before the next ones: clear the way. */
+  g_assert_true (mq_outbox_cancel (f->outbox, id, &error));
+  g_assert_no_error (error);
+  assert_refused (f, job_in_state (f, MQ_OUTBOX_STATE_SENDING), TRUE,
+                  "This post is being sent right now");
+  assert_refused (f, job_in_state (f, MQ_OUTBOX_STATE_POSTED), TRUE,
+                  "This post is already published");
+
+  id = job_in_state (f, MQ_OUTBOX_STATE_FAILED);
+  before = mq_outbox_get_job (f->outbox, id, &error);
+  g_assert_no_error (error);
+  set_now (f, "2026-11-26T21:00:00Z");
+  g_signal_connect (f->store, "changed::outbox", G_CALLBACK (count_changed), &changed);
+  g_assert_true (mq_outbox_retry (f->outbox, id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (changed, ==, 1);
+
+  job = mq_outbox_get_job (f->outbox, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (job->state, ==, MQ_OUTBOX_STATE_QUEUED);
+  g_assert_cmpint (job->attempts, ==, 0);
+  g_assert_cmpstr (job->next_try_at, ==, "2026-11-26T21:00:00Z");
+  g_assert_cmpstr (job->last_error, ==, "HTTP 422: Text too long");
+  g_assert_cmpstr (job->idempotency_key, ==, before->idempotency_key);
+  g_assert_cmpstr (job->record_key, ==, before->record_key);
+
+  /* Due at once, and it can be retried only once. */
+  assert_refused (f, id, TRUE, "This post is already waiting to be sent");
+  claimed = mq_outbox_claim_next (f->outbox, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (claimed);
+  g_assert_cmpint (claimed->id, ==, id);
+  g_assert_cmpint (claimed->attempts, ==, 1);
+
+  g_assert_false (mq_outbox_retry (f->outbox, 999, &error));
+  g_assert_error (error, MQ_ERROR, MQ_ERROR_NOT_FOUND);
+}
+
+static void
+test_cancel_by_hand (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) jobs = NULL;
+  MqOutboxState cancellable[] = {
+    MQ_OUTBOX_STATE_DRAFT, MQ_OUTBOX_STATE_QUEUED, MQ_OUTBOX_STATE_FAILED,
+  };
+  gint64 shared, other_account, sending, posted;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cancellable); i++)
+    {
+      g_autoptr(MqOutboxJob) job = NULL;
+      g_autoptr(MqOutboxJob) gone = NULL;
+      int changed = 0;
+      gulong handler;
+      gint64 id = job_in_state (f, cancellable[i]);
+
+      job = mq_outbox_get_job (f->outbox, id, &error);
+      g_assert_no_error (error);
+      handler = g_signal_connect (f->store, "changed::outbox", G_CALLBACK (count_changed), &changed);
+      g_assert_true (mq_outbox_cancel (f->outbox, id, &error));
+      g_signal_handler_disconnect (f->store, handler);
+      g_assert_no_error (error);
+      g_assert_cmpint (changed, ==, 1);
+      gone = mq_outbox_get_job (f->outbox, id, &error);
+      g_assert_null (gone);
+      g_assert_error (error, MQ_ERROR, MQ_ERROR_NOT_FOUND);
+      g_clear_error (&error);
+      /* Its announcement, with no job left, went with it. */
+      g_assert_true (mq_outbox_enqueue (f->outbox, job->announcement_id, f->account_id,
+                                        "again", FALSE, &error) == 0);
+      g_assert_error (error, MQ_ERROR, MQ_ERROR_NOT_FOUND);
+      g_clear_error (&error);
+    }
+
+  /* An announcement still posted by another account stays. */
+  other_account = mq_outbox_add_account (f->outbox, MQ_SOCIAL_NETWORK_BLUESKY,
+                                         "https://bsky.social", "club.bsky.social", &error);
+  g_assert_no_error (error);
+  shared = mq_outbox_enqueue (f->outbox, f->announcement_id, f->account_id, "one", TRUE, &error);
+  g_assert_no_error (error);
+  mq_outbox_enqueue (f->outbox, f->announcement_id, other_account, "two", TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_true (mq_outbox_cancel (f->outbox, shared, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (mq_outbox_enqueue (f->outbox, f->announcement_id, f->account_id,
+                                      "one again", TRUE, &error), >, shared);
+  g_assert_no_error (error);
+
+  sending = job_in_state (f, MQ_OUTBOX_STATE_SENDING);
+  assert_refused (f, sending, FALSE,
+                  "This post is being sent right now: if it reaches the server, delete it there");
+  g_assert_true (mq_outbox_mark_posted (f->outbox, sending, "110", NULL, &error));
+  g_assert_no_error (error);
+  posted = job_in_state (f, MQ_OUTBOX_STATE_POSTED);
+  assert_refused (f, posted, FALSE, "This post was already sent: delete it on the server");
+  assert_refused (f, sending, FALSE, "This post was already sent: delete it on the server");
+
+  jobs = mq_outbox_list_jobs (f->outbox, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (jobs->len, ==, 4);
+  g_assert_false (mq_outbox_cancel (f->outbox, 999, &error));
+  g_assert_error (error, MQ_ERROR, MQ_ERROR_NOT_FOUND);
+}
+
+
 int
 main (int   argc,
       char *argv[])
@@ -397,6 +584,10 @@ main (int   argc,
               fixture_setup, test_image_kept_and_checked, fixture_teardown);
   g_test_add ("/core/outbox/accounts/find", Fixture, NULL,
               fixture_setup, test_find_account, fixture_teardown);
+  g_test_add ("/core/outbox/by-hand/retry", Fixture, NULL,
+              fixture_setup, test_retry_by_hand, fixture_teardown);
+  g_test_add ("/core/outbox/by-hand/cancel", Fixture, NULL,
+              fixture_setup, test_cancel_by_hand, fixture_teardown);
 
   return g_test_run ();
 }

@@ -21,6 +21,7 @@
 #include "mq-application.h"
 #include "mq-composer-image.h"
 #include "mq-composer-window.h"
+#include "mq-error.h"
 #include "mq-schedule-popover.h"
 #include "mq-window.h"
 
@@ -467,6 +468,61 @@ jobs_settled (gpointer data)
   return jobs != NULL;
 }
 
+static AdwMessageDialog *
+find_visible_message_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* Cancel on a row asks first: Keep leaves the post, Cancel Post removes
+ * it and its row.
+ */
+static void
+assert_cancel_asks_first (Fixture           *fixture,
+                          MqStore           *store,
+                          const MqOutboxJob *job)
+{
+  g_autoptr(MqOutbox) outbox = mq_outbox_new (store);
+  g_autoptr(MqOutboxJob) kept = NULL;
+  g_autoptr(MqOutboxJob) gone = NULL;
+  g_autoptr(GError) error = NULL;
+  MqOutboxRow *row = mq_announcements_page_find_job_row (get_page (fixture), job->id);
+  GtkWidget *cancel_button = template_child (row, MQ_TYPE_OUTBOX_ROW, "cancel_button");
+  AdwMessageDialog *dialog;
+
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  spin (100);
+  g_signal_emit_by_name (cancel_button, "clicked");
+  spin (50);
+  dialog = find_visible_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Cancel This Post?");
+  /* The response alone, as a click gives it; closing is the button's part. */
+  adw_message_dialog_response (dialog, "keep");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin (50);
+  kept = mq_outbox_get_job (outbox, job->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kept->state, ==, MQ_OUTBOX_STATE_QUEUED);
+
+  g_signal_emit_by_name (cancel_button, "clicked");
+  spin (50);
+  dialog = find_visible_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel-post");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin (50);
+  gone = mq_outbox_get_job (outbox, job->id, &error);
+  g_assert_null (gone);
+  g_assert_error (error, MQ_ERROR, MQ_ERROR_NOT_FOUND);
+  g_assert_null (mq_announcements_page_find_job_row (get_page (fixture), job->id));
+}
+
 /* What an organizer does first: both networks, one announcement with both
  * previews and their own counts, posted; then one scheduled.
  */
@@ -583,7 +639,14 @@ test_both_networks_body (Fixture       *fixture,
         g_assert_cmpint (job->state, ==, MQ_OUTBOX_STATE_QUEUED);
       else
         g_assert_true (job->state == MQ_OUTBOX_STATE_POSTED && job->remote_scheduled);
+      /* Only what never reached the server can be taken back; nothing failed. */
+      g_assert_false (gtk_widget_get_visible (template_child (row, MQ_TYPE_OUTBOX_ROW, "retry_button")));
+      g_assert_true (gtk_widget_get_visible (template_child (row, MQ_TYPE_OUTBOX_ROW, "cancel_button")) ==
+                     (job->state == MQ_OUTBOX_STATE_QUEUED));
     }
+  assert_cancel_asks_first (fixture, store,
+                            ((MqOutboxJob *) g_ptr_array_index (scheduled, 2))->account_id == bluesky_id
+                              ? g_ptr_array_index (scheduled, 2) : g_ptr_array_index (scheduled, 3));
 
   g_mutex_lock (&fake->lock);
   g_assert_cmpuint (g_hash_table_size (fake->statuses), ==, 1);

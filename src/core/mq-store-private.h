@@ -12,6 +12,9 @@
 G_BEGIN_DECLS
 
 sqlite3      *mq_store_get_db        (MqStore       *self);
+/* Brings the database to the latest schema (mq-store-migrations.c). */
+gboolean      mq_store_migrate       (MqStore       *self,
+                                      GError       **error);
 sqlite3_stmt *mq_store_prepare       (MqStore       *self,
                                       const char    *sql,
                                       GError       **error);

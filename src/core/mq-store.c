@@ -1,7 +1,7 @@
 /* mq-store.c: one Marquee database file
  *
- * The store owns the SQLite connection, applies the numbered migrations, keeps
- * prepared statements for reuse, nests transactions with savepoints and maps
+ * The store owns the SQLite connection, has the numbered migrations applied
+ * (mq-store-migrations.c), keeps prepared statements for reuse, nests transactions with savepoints and maps
  * SQLite's result codes to MqError codes a caller can act on.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,12 +13,9 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "mq-core-resources.h"
 #include "mq-error.h"
 #include "mq-search-text.h"
 #include "mq-store-private.h"
-
-#define MIGRATIONS_PATH "/io/github/marqueeapp/Marquee/core/migrations"
 
 struct _MqStore
 {
@@ -188,123 +185,6 @@ mq_column_text (sqlite3_stmt *stmt,
   return (const char *) sqlite3_column_text (stmt, column);
 }
 
-static gboolean
-read_user_version (MqStore  *self,
-                   int      *version,
-                   GError  **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = mq_store_prepare (self, "PRAGMA user_version", &local_error);
-  if (stmt == NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      mq_store_propagate (self, rc, error);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-
-  *version = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
-  return TRUE;
-}
-
-static int
-compare_names (const void *a,
-               const void *b)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
-}
-
-static char **
-list_migrations (void)
-{
-  g_auto(GStrv) names = NULL;
-
-  names = g_resource_enumerate_children (mq_core_get_resource (), MIGRATIONS_PATH,
-                                         G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  g_assert (names != NULL);
-  qsort (names, g_strv_length (names), sizeof (char *), compare_names);
-  return g_steal_pointer (&names);
-}
-
-int
-mq_store_get_latest_schema_version (void)
-{
-  g_auto(GStrv) names = list_migrations ();
-
-  return (int) g_strv_length (names);
-}
-
-static gboolean
-apply_migration (MqStore     *self,
-                 const char  *name,
-                 int          version,
-                 GError     **error)
-{
-  g_autofree char *path = g_build_path ("/", MIGRATIONS_PATH, name, NULL);
-  g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", version);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *sql = NULL;
-
-  bytes = g_resource_lookup_data (mq_core_get_resource (), path,
-                                  G_RESOURCE_LOOKUP_FLAGS_NONE, error);
-  if (bytes == NULL)
-    return FALSE;
-
-  sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-
-  /* The schema change and its version bump commit together or not at all. */
-  if (!mq_store_exec (self, "BEGIN IMMEDIATE", error))
-    return FALSE;
-
-  if (!mq_store_exec (self, sql, error) || !mq_store_exec (self, bump, error))
-    {
-      g_prefix_error (error, _("Could not upgrade the database to version %d: "), version);
-      mq_store_exec (self, "ROLLBACK", NULL);
-      return FALSE;
-    }
-
-  return mq_store_exec (self, "COMMIT", error);
-}
-
-static gboolean
-migrate (MqStore  *self,
-         GError  **error)
-{
-  g_auto(GStrv) names = list_migrations ();
-  int latest = (int) g_strv_length (names);
-  int version;
-
-  if (!read_user_version (self, &version, error))
-    return FALSE;
-
-  if (version > latest)
-    {
-      g_set_error (error, MQ_ERROR, MQ_ERROR_TOO_NEW,
-                   _("“%s” was written by a newer version of Marquee (schema %d, this version knows %d); "
-                     "update Marquee to open it"),
-                   self->path, version, latest);
-      return FALSE;
-    }
-
-  for (int i = version; i < latest; i++)
-    {
-      if (!apply_migration (self, names[i], i + 1, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* mq_fold_name (text): the name as the directory compares names. Schema 4
  * fills people.name_key with it; the core writes name_key itself after that.
  */
@@ -393,7 +273,7 @@ mq_store_open (const char  *path,
       return NULL;
     }
 
-  if (!configure (self, error) || !migrate (self, error))
+  if (!configure (self, error) || !mq_store_migrate (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -405,17 +285,6 @@ mq_store_get_path (MqStore *self)
   g_return_val_if_fail (MQ_IS_STORE (self), NULL);
 
   return self->path;
-}
-
-int
-mq_store_get_schema_version (MqStore *self)
-{
-  int version = -1;
-
-  g_return_val_if_fail (MQ_IS_STORE (self), -1);
-
-  read_user_version (self, &version, NULL);
-  return version;
 }
 
 /**

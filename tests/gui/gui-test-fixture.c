@@ -9,6 +9,8 @@
 
 #include "gui-test-fixture.h"
 #include "mq-events-page.h"
+#include "mq-person-directory.h"
+#include "mq-rsvp-ledger.h"
 
 static guint n_problems;
 
@@ -187,4 +189,35 @@ gui_test_init (int    *argc,
   g_log_set_writer_func (count_problems, NULL, NULL);
   gtk_init ();
   adw_init ();
+}
+
+gint64
+gui_test_add_person (MqStore    *store,
+                     const char *name)
+{
+  g_autoptr(MqPersonDirectory) directory = mq_person_directory_new (store);
+  g_autoptr(MqPerson) person = mq_person_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  mq_person_set_name (person, name);
+  id = mq_person_directory_add (directory, person, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+MqRsvp *
+gui_test_add_going (MqStore *store,
+                    gint64   event_id,
+                    gint64   person_id,
+                    int      party_size)
+{
+  g_autoptr(MqRsvpLedger) ledger = mq_rsvp_ledger_new (store);
+  g_autoptr(GError) error = NULL;
+  MqRsvp *rsvp;
+
+  rsvp = mq_rsvp_ledger_set (ledger, event_id, person_id, MQ_RSVP_STATUS_GOING, party_size,
+                             "manual", "organizer", NULL, MQ_RSVP_SET_NONE, &error);
+  g_assert_no_error (error);
+  return rsvp;
 }

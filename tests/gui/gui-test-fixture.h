@@ -43,6 +43,14 @@ void         run_in_app          (Fixture        *fixture,
                                   TestBody        body,
                                   gconstpointer   data);
 void         close_other_windows (Fixture        *fixture);
+/* A person by name only, straight into the directory; their id. */
+gint64       gui_test_add_person (MqStore        *store,
+                                  const char     *name);
+/* A "going" RSVP through the ledger; (transfer full). */
+MqRsvp      *gui_test_add_going  (MqStore        *store,
+                                  gint64          event_id,
+                                  gint64          person_id,
+                                  int             party_size);
 /* Runs the main context for @ms milliseconds. */
 void         spin                (guint           ms);
 gpointer     find_toplevel       (GType           type);

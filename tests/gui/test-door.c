@@ -20,37 +20,6 @@
 #include "mq-window.h"
 
 
-static gint64
-add_person (MqStore    *store,
-            const char *name)
-{
-  g_autoptr(MqPersonDirectory) directory = mq_person_directory_new (store);
-  g_autoptr(MqPerson) person = mq_person_new ();
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  mq_person_set_name (person, name);
-  id = mq_person_directory_add (directory, person, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
-static MqRsvp *
-add_going (MqStore *store,
-           gint64   event_id,
-           gint64   person_id,
-           int      party_size)
-{
-  g_autoptr(MqRsvpLedger) ledger = mq_rsvp_ledger_new (store);
-  g_autoptr(GError) error = NULL;
-  MqRsvp *rsvp;
-
-  rsvp = mq_rsvp_ledger_set (ledger, event_id, person_id, MQ_RSVP_STATUS_GOING, party_size,
-                             "manual", "organizer", NULL, MQ_RSVP_SET_NONE, &error);
-  g_assert_no_error (error);
-  return rsvp;
-}
-
 /* What a USB scanner does: one key per character, then Enter. */
 static void
 scan (MqDoorWindow *door,
@@ -124,9 +93,9 @@ test_door_scan_body (Fixture       *fixture,
   mq_store_set_fixed_now (store, now);
   g_settings_set_string (settings, "door-station", "Door 2");
   event_id = create_event (store);
-  ana = add_going (store, event_id, add_person (store, "Ana García"), 2);
-  bjorn = add_going (store, event_id, add_person (store, "Björn Ek"), 1);
-  bea_id = add_person (store, "Bea Torres");
+  ana = gui_test_add_going (store, event_id, gui_test_add_person (store, "Ana García"), 2);
+  bjorn = gui_test_add_going (store, event_id, gui_test_add_person (store, "Björn Ek"), 1);
+  bea_id = gui_test_add_person (store, "Bea Torres");
 
   mq_window_show_event (fixture->window, event_id);
   spin (50);
@@ -270,7 +239,7 @@ add_rsvp (MqStore      *store,
   g_autoptr(GError) error = NULL;
   MqRsvp *rsvp;
 
-  rsvp = mq_rsvp_ledger_set (ledger, event_id, add_person (store, name), status, party_size,
+  rsvp = mq_rsvp_ledger_set (ledger, event_id, gui_test_add_person (store, name), status, party_size,
                              "manual", "organizer", NULL, MQ_RSVP_SET_NONE, &error);
   g_assert_no_error (error);
   return rsvp;

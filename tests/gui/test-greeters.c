@@ -21,37 +21,6 @@
 #include "mq-window.h"
 
 static gint64
-add_person (MqStore    *store,
-            const char *name)
-{
-  g_autoptr(MqPersonDirectory) directory = mq_person_directory_new (store);
-  g_autoptr(MqPerson) person = mq_person_new ();
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  mq_person_set_name (person, name);
-  id = mq_person_directory_add (directory, person, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
-static MqRsvp *
-add_going (MqStore *store,
-           gint64   event_id,
-           gint64   person_id,
-           int      party_size)
-{
-  g_autoptr(MqRsvpLedger) ledger = mq_rsvp_ledger_new (store);
-  g_autoptr(GError) error = NULL;
-  MqRsvp *rsvp;
-
-  rsvp = mq_rsvp_ledger_set (ledger, event_id, person_id, MQ_RSVP_STATUS_GOING, party_size,
-                             "manual", "organizer", NULL, MQ_RSVP_SET_NONE, &error);
-  g_assert_no_error (error);
-  return rsvp;
-}
-
-static gint64
 create_event (MqStore *store)
 {
   g_autoptr(MqEventCatalog) catalog = mq_event_catalog_new (store);
@@ -135,9 +104,9 @@ test_greeters_body (Fixture       *fixture,
 
   mq_store_set_fixed_now (store, now);
   event_id = create_event (store);
-  sam_id = add_person (store, "Sam Okafor");
-  ana = add_going (store, event_id, add_person (store, "Ana García"), 1);
-  bea = add_going (store, event_id, add_person (store, "Bea Torres"), 1);
+  sam_id = gui_test_add_person (store, "Sam Okafor");
+  ana = gui_test_add_going (store, event_id, gui_test_add_person (store, "Ana García"), 1);
+  bea = gui_test_add_going (store, event_id, gui_test_add_person (store, "Bea Torres"), 1);
   mq_volunteer_roster_add (roster, event_id, sam_id, MQ_VOLUNTEER_ROLE_GREETER, &error);
   g_assert_no_error (error);
 
@@ -264,10 +233,10 @@ test_add_volunteers_body (Fixture       *fixture,
   gint64 event_id, sam_id, lou_id;
 
   event_id = create_event (store);
-  sam_id = add_person (store, "Sam Okafor");
-  lou_id = add_person (store, "Lou Martin");
-  ana = add_going (store, event_id, add_person (store, "Ana García"), 1);
-  bea = add_going (store, event_id, add_person (store, "Bea Martínez"), 1);
+  sam_id = gui_test_add_person (store, "Sam Okafor");
+  lou_id = gui_test_add_person (store, "Lou Martin");
+  ana = gui_test_add_going (store, event_id, gui_test_add_person (store, "Ana García"), 1);
+  bea = gui_test_add_going (store, event_id, gui_test_add_person (store, "Bea Martínez"), 1);
 
   mq_window_show_event (fixture->window, event_id);
   spin (50);

@@ -25,21 +25,6 @@
 
 
 static gint64
-add_person (MqStore    *store,
-            const char *name)
-{
-  g_autoptr(MqPersonDirectory) directory = mq_person_directory_new (store);
-  g_autoptr(MqPerson) person = mq_person_new ();
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  mq_person_set_name (person, name);
-  id = mq_person_directory_add (directory, person, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
-static gint64
 create_event_called (MqStore    *store,
                      const char *title,
                      int         month)
@@ -170,7 +155,7 @@ test_import_meetup_body (Fixture       *fixture,
   gint64 event_id;
 
   event_id = create_event (store);
-  add_person (store, "Ana Lima");
+  gui_test_add_person (store, "Ana Lima");
   mq_window_show_event (fixture->window, event_id);
   spin (50);
   page = get_event_page (fixture);
@@ -479,7 +464,7 @@ test_export_door_list_body (Fixture       *fixture,
   gint64 until;
 
   event_id = create_event (store);
-  rsvp = mq_rsvp_ledger_set (ledger, event_id, add_person (store, "=Eve, \"the\" Guest"), MQ_RSVP_STATUS_GOING, 2,
+  rsvp = mq_rsvp_ledger_set (ledger, event_id, gui_test_add_person (store, "=Eve, \"the\" Guest"), MQ_RSVP_STATUS_GOING, 2,
                              "manual", "organizer", NULL, MQ_RSVP_SET_NONE, &error);
   g_assert_no_error (error);
   mq_window_show_event (fixture->window, event_id);

@@ -26,10 +26,10 @@
   "JOIN people n ON n.id = ga.newcomer_id " \
   "JOIN people g ON g.id = ga.greeter_id "
 #define SQL_LIST \
-  SQL_SELECT_PAIRS "WHERE ga.event_id = ?1 ORDER BY n.name COLLATE NOCASE, n.id"
+  SQL_SELECT_PAIRS "WHERE ga.event_id = ?1 ORDER BY n.name_key, n.id"
 #define SQL_LIST_FOR_GREETER \
   SQL_SELECT_PAIRS "WHERE ga.event_id = ?1 AND ga.greeter_id = ?2 " \
-  "ORDER BY n.name COLLATE NOCASE, n.id"
+  "ORDER BY n.name_key, n.id"
 #define SQL_FIND \
   SQL_SELECT_PAIRS "WHERE ga.event_id = ?1 AND ga.newcomer_id = ?2"
 #define SQL_SET_MET \

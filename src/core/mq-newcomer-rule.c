@@ -46,7 +46,7 @@
   "  JOIN events e ON e.id = r2.event_id " \
   "  WHERE r2.person_id = r.person_id AND e.starts_at < ?2 " \
   "    AND (?3 IS NULL OR c.at >= ?3) AND " LIVE_ADMIT ") " \
-  "ORDER BY p.name COLLATE NOCASE, p.id"
+  "ORDER BY p.name_key, p.id"
 
 #define ISO_FORMAT "%Y-%m-%dT%H:%M:%SZ"
 

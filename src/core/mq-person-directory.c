@@ -529,7 +529,7 @@ mq_person_directory_list (MqPersonDirectory  *self,
   g_return_val_if_fail (MQ_IS_PERSON_DIRECTORY (self), NULL);
 
   if (!(stmt = mq_store_prepare (self->store,
-                                 PERSON_SELECT "ORDER BY p.name COLLATE NOCASE, p.id LIMIT ?1 OFFSET ?2",
+                                 PERSON_SELECT "ORDER BY p.name_key, p.id LIMIT ?1 OFFSET ?2",
                                  error)))
     return NULL;
 

@@ -155,7 +155,7 @@ read_ids (MqPersonListModel  *self,
 
   /* The directory's own order (mq_person_directory_list ()). */
   if (!(stmt = mq_store_prepare (self->store,
-                                 "SELECT id FROM people ORDER BY name COLLATE NOCASE, id",
+                                 "SELECT id FROM people ORDER BY name_key, id",
                                  error)))
     return NULL;
 

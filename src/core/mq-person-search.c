@@ -53,7 +53,7 @@ search_exact_names (MqPersonDirectory  *self,
 
   if (!(stmt = mq_store_prepare (store,
                                  PERSON_SELECT "JOIN people_fts ON people_fts.rowid = p.id"
-                                 " WHERE people_fts MATCH ?1 ORDER BY p.name COLLATE NOCASE, p.id",
+                                 " WHERE people_fts MATCH ?1 ORDER BY p.name_key, p.id",
                                  error)))
     return NULL;
 
@@ -122,7 +122,7 @@ mq_person_directory_search (MqPersonDirectory  *self,
   if (!(stmt = mq_store_prepare (store,
                                  PERSON_SELECT "JOIN people_fts ON people_fts.rowid = p.id"
                                  " WHERE people_fts MATCH ?1"
-                                 " ORDER BY p.name COLLATE NOCASE, p.id LIMIT ?2",
+                                 " ORDER BY p.name_key, p.id LIMIT ?2",
                                  error)))
     return NULL;
 
@@ -218,7 +218,7 @@ mq_person_directory_search_ids (MqPersonDirectory  *self,
   if (!(stmt = mq_store_prepare (store,
                                  "SELECT p.id, p.name FROM people p"
                                  " JOIN people_fts ON people_fts.rowid = p.id"
-                                 " WHERE people_fts MATCH ?1 ORDER BY p.name COLLATE NOCASE, p.id",
+                                 " WHERE people_fts MATCH ?1 ORDER BY p.name_key, p.id",
                                  error)))
     return NULL;
 
@@ -232,7 +232,7 @@ mq_person_directory_search_ids (MqPersonDirectory  *self,
                                  "SELECT p.id, p.name FROM people p"
                                  " JOIN people_fts ON people_fts.rowid = p.id"
                                  " WHERE people_fts MATCH ?1"
-                                 " ORDER BY p.name COLLATE NOCASE, p.id LIMIT ?2",
+                                 " ORDER BY p.name_key, p.id LIMIT ?2",
                                  error)))
     return NULL;
 

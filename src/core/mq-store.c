@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "mq-error.h"
 #include "mq-search-text.h"
@@ -25,6 +26,7 @@ struct _MqStore
   char       *identity;      /* (owned) (nullable) read once, see schema 6 */
   sqlite3    *db;            /* (owned) */
   GHashTable *statements;    /* (owned) SQL text → (owned) sqlite3_stmt */
+  GHashTable *by_address;    /* SQL text's address → sqlite3_stmt of "statements" */
   GDateTime  *fixed_now;     /* (nullable) (owned) for tests and demo data */
   GPtrArray  *pending;       /* (owned) what changed in the open transaction */
   guint       depth;         /* open transactions, the outer one counts 1 */
@@ -126,6 +128,19 @@ mq_store_exec (MqStore     *self,
 /* Statements are prepared once per store and reset for each use, so hot paths
  * such as the door admit pay for parsing only the first time.
  */
+/* SQL built at run time passes through many addresses: the table is
+ * emptied now and then so that it stays as small as the literals need.
+ */
+static void
+remember_address (MqStore      *self,
+                  const char   *sql,
+                  sqlite3_stmt *stmt)
+{
+  if (g_hash_table_size (self->by_address) >= 4096)
+    g_hash_table_remove_all (self->by_address);
+  g_hash_table_insert (self->by_address, (gpointer) sql, stmt);
+}
+
 sqlite3_stmt *
 mq_store_prepare (MqStore     *self,
                   const char  *sql,
@@ -136,7 +151,18 @@ mq_store_prepare (MqStore     *self,
 
   g_return_val_if_fail (MQ_IS_STORE (self), NULL);
 
-  stmt = g_hash_table_lookup (self->statements, sql);
+  /* Most SQL is a string literal, asked for again at the same address: a
+   * pointer lookup and a comparison are cheaper than hashing the text (a
+   * large import asks for statements millions of times). The comparison
+   * catches a freed string whose address now holds other SQL.
+   */
+  stmt = g_hash_table_lookup (self->by_address, sql);
+  if (stmt == NULL || strcmp (sqlite3_sql (stmt), sql) != 0)
+    {
+      stmt = g_hash_table_lookup (self->statements, sql);
+      if (stmt != NULL)
+        remember_address (self, sql, stmt);
+    }
   if (stmt != NULL)
     {
       sqlite3_reset (stmt);
@@ -152,6 +178,7 @@ mq_store_prepare (MqStore     *self,
     }
 
   g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  remember_address (self, sql, stmt);
   return stmt;
 }
 
@@ -230,6 +257,18 @@ configure (MqStore  *self,
       !mq_store_exec (self, "PRAGMA synchronous = FULL", error))
     return FALSE;
 
+  /* Large sorts (an export of a big event in name order) may use a helper
+   * thread per further core: SQLite's sorter then sorts and merges its runs
+   * in parallel.
+   */
+  {
+    g_autofree char *threads = g_strdup_printf ("PRAGMA threads = %u",
+                                                MIN (g_get_num_processors (), 4u));
+
+    if (!mq_store_exec (self, threads, error))
+      return FALSE;
+  }
+
   if (g_strcmp0 (self->path, ":memory:") != 0 &&
       !mq_store_exec (self, "PRAGMA journal_mode = WAL", error))
     return FALSE;
@@ -264,8 +303,13 @@ mq_store_open (const char  *path,
         }
     }
 
+  /* A store belongs to one thread at a time (a worker opens its own), so
+   * the connection needs no lock of its own: without one, each of the
+   * millions of column reads of a large export is a plain function call.
+   */
   rc = sqlite3_open_v2 (path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXRESCODE,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXRESCODE |
+                        SQLITE_OPEN_NOMUTEX,
                         NULL);
   if (rc != SQLITE_OK)
     {
@@ -531,6 +575,7 @@ mq_store_finalize (GObject *object)
 {
   MqStore *self = (MqStore *) object;
 
+  g_clear_pointer (&self->by_address, g_hash_table_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
@@ -573,5 +618,6 @@ static void
 mq_store_init (MqStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  self->by_address = g_hash_table_new (NULL, NULL);
   self->pending = g_ptr_array_new_with_free_func (g_free);
 }

@@ -31,7 +31,7 @@
 #define SQL_LIST_ROLE \
   "SELECT v.person_id, p.name, v.role FROM volunteers v " \
   "JOIN people p ON p.id = v.person_id WHERE v.event_id = ?1 AND v.role = ?2 " \
-  "ORDER BY p.name COLLATE NOCASE, p.id"
+  "ORDER BY p.name_key, p.id"
 
 struct _MqVolunteerRoster
 {

@@ -105,6 +105,28 @@ test_pages_in_name_order (Fixture       *f,
   g_assert_null (g_list_model_get_item (G_LIST_MODEL (model), 250));
 }
 
+/* Accents and case do not move a name: "Élodie" stands among the E's, as
+ * door mode and the printed lists put her.
+ */
+static void
+test_folded_name_order (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const char * const expected[] = { "adam", "Elena Díaz", "Élodie Roux", "Ömer Kaya", "Zoë Ek" };
+  g_autoptr(MqPersonListModel) model = NULL;
+
+  add_person (f, "Zoë Ek", NULL);
+  add_person (f, "Ömer Kaya", NULL);
+  add_person (f, "Elena Díaz", NULL);
+  add_person (f, "Élodie Roux", NULL);
+  add_person (f, "adam", NULL);
+
+  model = mq_person_list_model_new (f->store);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (name_at (G_LIST_MODEL (model), i), ==, expected[i]);
+}
+
 static void
 test_search_and_changes (Fixture       *f,
                          gconstpointer  data)
@@ -305,6 +327,8 @@ main (int   argc,
 
   g_test_add ("/core/person-list-model/pages-in-name-order", Fixture, NULL,
               fixture_setup, test_pages_in_name_order, fixture_teardown);
+  g_test_add ("/core/person-list-model/folded-name-order", Fixture, NULL,
+              fixture_setup, test_folded_name_order, fixture_teardown);
   g_test_add ("/core/person-list-model/search-and-changes", Fixture, NULL,
               fixture_setup, test_search_and_changes, fixture_teardown);
   g_test_add ("/core/rsvp-snapshot/restores-queue", Fixture, NULL,

@@ -451,14 +451,13 @@ mq_import_run (MqStore              *store,
     .scratch = scratch,
   };
 
-  /* A large file's one transaction dirties far more pages than SQLite's
-   * default 2 MiB cache holds: they would be spilled to the file and read
-   * back again and again. 64 MiB, and only for the import.
-   */
-  /* Each directory and ledger call is a savepoint, whose statement journal
+  /* The page cache is what the import's memory grows with, up to its limit:
+   * 8 MiB keeps a million rows under 40 MiB in all and imports them as fast
+   * as 64 MiB did (measured: 34 s either way; 147 MiB against 37 MiB peak).
+   * Each directory and ledger call is a savepoint, whose statement journal
    * goes to a temporary file once it outgrows 64 KiB: keep it in memory.
    */
-  if (!mq_store_enlarge_cache (store, 65536, &cache, error) ||
+  if (!mq_store_enlarge_cache (store, 8192, &cache, error) ||
       !mq_store_exec (store, "PRAGMA temp_store = MEMORY", error))
     return NULL;
   ok = import_all (&import, reader, flags, progress, user_data, cancellable, error);

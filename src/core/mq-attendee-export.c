@@ -1,8 +1,9 @@
 /* mq-attendee-export.c: attendee lists that open cleanly in a spreadsheet
  *
- * The rows come straight from one query and go out through a buffer, so a
- * list of a million RSVPs streams at the speed of SQLite itself; the sort
- * by name is SQLite's, on helper threads (PRAGMA threads, mq-store.c).
+ * The rows come straight from one query and go out in 1 MiB chunks that a
+ * thread of their own writes (mq-chunk-writer.c), so a list of a million
+ * RSVPs streams at the speed of SQLite itself; the sort by name is
+ * SQLite's, on helper threads (PRAGMA threads, mq-store.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,10 +16,11 @@
 #include <string.h>
 
 #include "mq-attendee-export.h"
+#include "mq-chunk-writer-private.h"
 #include "mq-error.h"
 #include "mq-store-private.h"
 
-#define FLUSH_SIZE (1024 * 1024)
+#define CHUNK_SIZE (1024 * 1024)
 
 static const char * const preset_names[] = { "door", "full", "greeters" };
 
@@ -137,53 +139,54 @@ mq_csv_append_cell (GString    *line,
 
 typedef struct
 {
-  GString       *buffer;
-  GOutputStream *out;
+  MqChunkWriter *chunks;
   char           delimiter;
 } Writer;
 
+/* A failed write as the export's error; a cancellation stays one. */
 static gboolean
-writer_flush (Writer        *writer,
-              GCancellable  *cancellable,
-              GError       **error)
+write_failed (GError  *local_error,
+              GError **error)
 {
-  g_autoptr(GError) local_error = NULL;
-
-  if (writer->buffer->len == 0)
-    return TRUE;
-
-  if (!g_output_stream_write_all (writer->out, writer->buffer->str, writer->buffer->len,
-                                  NULL, cancellable, &local_error))
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_set_error (error, MQ_ERROR, MQ_ERROR_IO,
-                     _("Cannot write the export: %s"), local_error->message);
-      return FALSE;
-    }
-
-  g_string_truncate (writer->buffer, 0);
-  return TRUE;
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_propagate_error (error, g_error_copy (local_error));
+  else
+    g_set_error (error, MQ_ERROR, MQ_ERROR_IO,
+                 _("Cannot write the export: %s"), local_error->message);
+  return FALSE;
 }
 
 static gboolean
 writer_row (Writer              *writer,
             const char * const  *cells,
             guint                n_cells,
-            GCancellable        *cancellable,
             GError             **error)
 {
+  GString *buffer = mq_chunk_writer_get_buffer (writer->chunks);
+  g_autoptr(GError) local_error = NULL;
+
   for (guint i = 0; i < n_cells; i++)
     {
       if (i > 0)
-        g_string_append_c (writer->buffer, writer->delimiter);
-      mq_csv_append_cell (writer->buffer, cells[i], writer->delimiter);
+        g_string_append_c (buffer, writer->delimiter);
+      mq_csv_append_cell (buffer, cells[i], writer->delimiter);
     }
-  g_string_append (writer->buffer, "\r\n");
+  g_string_append (buffer, "\r\n");
 
-  if (writer->buffer->len >= FLUSH_SIZE)
-    return writer_flush (writer, cancellable, error);
+  if (!mq_chunk_writer_maybe_send (writer->chunks, &local_error))
+    return write_failed (local_error, error);
+
+  return TRUE;
+}
+
+static gboolean
+writer_finish (Writer  *writer,
+               GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!mq_chunk_writer_finish (writer->chunks, &local_error))
+    return write_failed (local_error, error);
 
   return TRUE;
 }
@@ -259,8 +262,8 @@ mq_attendee_export_write (MqStore           *store,
   static const char * const greeters_header[] = {
     "Newcomer", "Greeter", "Met", "Met at",
   };
-  g_autoptr(GString) buffer = g_string_sized_new (FLUSH_SIZE + 4096);
-  Writer writer = { buffer, out, (flags & MQ_CSV_WRITE_SEMICOLON) ? ';' : ',' };
+  g_autoptr(MqChunkWriter) chunks = NULL;
+  Writer writer = { NULL, (flags & MQ_CSV_WRITE_SEMICOLON) ? ';' : ',' };
   sqlite3_stmt *stmt;
   gboolean ok = TRUE;
   int rc = SQLITE_DONE;
@@ -272,20 +275,21 @@ mq_attendee_export_write (MqStore           *store,
   if (!mq_store_require_event (store, event_id, error))
     return FALSE;
 
+  writer.chunks = chunks = mq_chunk_writer_new (out, CHUNK_SIZE, cancellable);
   if (flags & MQ_CSV_WRITE_BOM)
-    g_string_append (buffer, "\xEF\xBB\xBF");
+    g_string_append (mq_chunk_writer_get_buffer (chunks), "\xEF\xBB\xBF");
 
   switch (preset)
     {
     case MQ_ATTENDEE_PRESET_DOOR:
-      ok = writer_row (&writer, door_header, G_N_ELEMENTS (door_header), cancellable, error);
+      ok = writer_row (&writer, door_header, G_N_ELEMENTS (door_header), error);
       break;
     case MQ_ATTENDEE_PRESET_FULL:
-      ok = writer_row (&writer, full_header, G_N_ELEMENTS (full_header), cancellable, error);
+      ok = writer_row (&writer, full_header, G_N_ELEMENTS (full_header), error);
       break;
     case MQ_ATTENDEE_PRESET_GREETERS:
     default:
-      ok = writer_row (&writer, greeters_header, G_N_ELEMENTS (greeters_header), cancellable, error);
+      ok = writer_row (&writer, greeters_header, G_N_ELEMENTS (greeters_header), error);
       break;
     }
   if (!ok)
@@ -304,7 +308,7 @@ mq_attendee_export_write (MqStore           *store,
         {
           for (guint i = 0; i < G_N_ELEMENTS (greeters_header); i++)
             cells[i] = mq_column_text (stmt, i);
-          ok = writer_row (&writer, cells, G_N_ELEMENTS (greeters_header), cancellable, error);
+          ok = writer_row (&writer, cells, G_N_ELEMENTS (greeters_header), error);
           continue;
         }
 
@@ -317,7 +321,7 @@ mq_attendee_export_write (MqStore           *store,
           cells[2] = mq_column_text (stmt, 2);
           cells[3] = mq_column_text (stmt, 3);
           cells[4] = mq_column_text (stmt, 4);
-          ok = writer_row (&writer, cells, G_N_ELEMENTS (door_header), cancellable, error);
+          ok = writer_row (&writer, cells, G_N_ELEMENTS (door_header), error);
           continue;
         }
 
@@ -331,12 +335,12 @@ mq_attendee_export_write (MqStore           *store,
       cells[11] = mq_column_text (stmt, 12);
       cells[12] = mq_column_text (stmt, 4);
       cells[13] = mq_column_text (stmt, 13);
-      ok = writer_row (&writer, cells, G_N_ELEMENTS (full_header), cancellable, error);
+      ok = writer_row (&writer, cells, G_N_ELEMENTS (full_header), error);
     }
 
   if (ok && rc != SQLITE_DONE)
     ok = mq_store_propagate (store, rc, error);
   sqlite3_reset (stmt);
 
-  return ok && writer_flush (&writer, cancellable, error);
+  return ok && writer_finish (&writer, error);
 }

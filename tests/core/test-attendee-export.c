@@ -21,6 +21,7 @@ typedef struct
   MqRsvpLedger      *ledger;
   MqCheckInLog      *log;
   gint64             event_id;
+  gint64             zoe_rsvp;
 } Fixture;
 
 static MqStore *
@@ -92,7 +93,7 @@ fixture_setup (Fixture       *f,
   f->log = mq_check_in_log_new (f->store);
   f->event_id = add_event (f->store);
 
-  rsvp = add_guest (f, "Zoë Müller", "zoe@example.org", "+49 30 1234", MQ_RSVP_STATUS_GOING, 2);
+  f->zoe_rsvp = rsvp = add_guest (f, "Zoë Müller", "zoe@example.org", "+49 30 1234", MQ_RSVP_STATUS_GOING, 2);
   add_guest (f, "=HYPERLINK(\"http://evil\")", "evil@example.org", "-1+1", MQ_RSVP_STATUS_MAYBE, 1);
   add_guest (f, "Lee, \"Ada\"", "ada@example.org", NULL, MQ_RSVP_STATUS_WAITLISTED, 1);
   add_guest (f, "@Bo", "bo@example.org", NULL, MQ_RSVP_STATUS_DECLINED, 1);
@@ -222,6 +223,105 @@ test_unknown_event (Fixture       *f,
   g_assert_error (error, MQ_ERROR, MQ_ERROR_NOT_FOUND);
 }
 
+/* The check-in shown is the first admit that no undo took back. */
+static void
+test_check_in_after_undo (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GDateTime) later = g_date_time_new_from_iso8601 ("2026-11-20T12:30:00Z", NULL);
+  g_autoptr(MqCheckIn) undo = NULL;
+  g_autoptr(MqCheckIn) undo_lee = NULL;
+  g_autoptr(MqCheckIn) admit = NULL;
+  g_autoptr(MqCheckIn) admit_lee = NULL;
+  g_autoptr(MqRsvp) lee = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  gint64 lee_rsvp = add_guest (f, "Lee Park", "lee@example.org", NULL, MQ_RSVP_STATUS_GOING, 1);
+
+  undo = mq_check_in_log_undo (f->log, f->zoe_rsvp, "Wrong guest", "Kim", &error);
+  g_assert_no_error (error);
+  mq_store_set_fixed_now (f->store, later);
+  g_assert_cmpint (mq_check_in_log_admit (f->log, f->zoe_rsvp, 0, "door 1", "Kim", &admit, &error), ==,
+                   MQ_ADMIT_ADMITTED);
+  g_assert_cmpint (mq_check_in_log_admit (f->log, lee_rsvp, 0, "door 1", "Kim", &admit_lee, &error), ==,
+                   MQ_ADMIT_ADMITTED);
+  undo_lee = mq_check_in_log_undo (f->log, lee_rsvp, "Scanned twice", "Kim", &error);
+  g_assert_no_error (error);
+
+  text = export_text (f->store, f->event_id, MQ_ATTENDEE_PRESET_DOOR, MQ_CSV_WRITE_NONE);
+  lines = g_strsplit (text, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 7);
+  g_assert_true (g_str_has_prefix (lines[4], "Lee Park,1,going,"));
+  g_assert_true (g_str_has_suffix (lines[4], ","));
+  g_assert_true (g_str_has_prefix (lines[5], "Zoë Müller,2,going,"));
+  g_assert_true (g_str_has_suffix (lines[5], ",2026-11-20T12:30:00Z"));
+}
+
+/* More than one chunk of output arrives whole and in order. */
+static void
+test_many_chunks (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *organization = g_strnfill (400, 'x');
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n = 3000;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MqPerson) person = mq_person_new ();
+      g_autoptr(MqRsvp) rsvp = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = g_strdup_printf ("Guest %04u", n - 1 - i);
+      gint64 id;
+
+      mq_person_set_name (person, name);
+      mq_person_set_organization (person, organization);
+      id = mq_person_directory_add (f->directory, person, &error);
+      g_assert_no_error (error);
+      rsvp = mq_rsvp_ledger_set (f->ledger, f->event_id, id, MQ_RSVP_STATUS_GOING, 1, "manual", "test", NULL,
+                                 MQ_RSVP_SET_NONE, &error);
+      g_assert_no_error (error);
+    }
+
+  text = export_text (f->store, f->event_id, MQ_ATTENDEE_PRESET_FULL, MQ_CSV_WRITE_NONE);
+  g_assert_cmpuint (strlen (text), >, 1024 * 1024);
+  lines = g_strsplit (text, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, n + 6);
+  g_assert_true (g_str_has_prefix (lines[1], "'@Bo,"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *expected = g_strdup_printf ("Guest %04u,,,,,%s,,going,1,", i, organization);
+
+      g_assert_true (g_str_has_prefix (lines[2 + i], expected));
+    }
+  g_assert_true (g_str_has_prefix (lines[n + 4], "Zoë Müller,"));
+}
+
+static void
+test_write_fails (Fixture       *f,
+                  gconstpointer  data)
+{
+  char small[64];
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new (small, sizeof small, NULL, NULL);
+  g_autoptr(GOutputStream) elsewhere = g_memory_output_stream_new_resizable ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (mq_attendee_export_write (f->store, f->event_id, MQ_ATTENDEE_PRESET_FULL, MQ_CSV_WRITE_NONE,
+                                            out, NULL, &error));
+  g_assert_error (error, MQ_ERROR, MQ_ERROR_IO);
+  g_assert_true (g_str_has_prefix (error->message, "Cannot write the export: "));
+  g_clear_error (&error);
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (mq_attendee_export_write (f->store, f->event_id, MQ_ATTENDEE_PRESET_DOOR, MQ_CSV_WRITE_NONE,
+                                            elsewhere, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (elsewhere)), ==, 0);
+}
+
 /* "name|email|phone|status|party|in" by name. */
 static char *
 people_text (MqStore *store,
@@ -320,6 +420,9 @@ main (int   argc,
   ADD ("/core/attendee-export/preset/full-bom-semicolon", test_dialect);
   ADD ("/core/attendee-export/preset/greeters", test_greeters);
   ADD ("/core/attendee-export/unknown-event", test_unknown_event);
+  ADD ("/core/attendee-export/check-in-after-undo", test_check_in_after_undo);
+  ADD ("/core/attendee-export/many-chunks", test_many_chunks);
+  ADD ("/core/attendee-export/write-fails", test_write_fails);
   ADD ("/core/attendee-export/round-trip", test_round_trip);
 #undef ADD
 

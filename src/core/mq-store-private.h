@@ -29,6 +29,7 @@ gboolean      mq_store_propagate     (MqStore       *self,
                                       GError       **error);
 char         *mq_store_now_iso       (MqStore       *self);
 gboolean      mq_store_in_transaction (MqStore      *self);
+void          mq_store_truncate_log   (MqStore      *self);
 /* FALSE with MQ_ERROR_NOT_FOUND (one message everywhere) for an unknown id. */
 /* A large job (an import, the demo season) gives the connection's page cache
  * @kib KiB and gives back what it had: the window's own connection may run

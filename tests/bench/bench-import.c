@@ -177,7 +177,7 @@ main (int   argc,
     " FROM staging;\n"
     "INSERT INTO rsvps (event_id, person_id, status, source, ticket_code, created_at, updated_at)"
     " SELECT 1, p.id, CASE s.approval_status WHEN 'approved' THEN 'going' WHEN 'waitlist' THEN 'waitlisted'"
-    " ELSE 'declined' END, 'import:luma', hex (randomblob (5)), s.created_at, s.created_at"
+    " ELSE 'declined' END, 'import:luma', hex (randomblob (8)), s.created_at, s.created_at"
     " FROM staging s JOIN people p ON p.email = s.email;\n"
     "INSERT INTO rsvp_history (rsvp_id, to_status, to_party, at, actor)"
     " SELECT id, status, 1, created_at, 'import' FROM rsvps;\n"
@@ -194,7 +194,7 @@ main (int   argc,
     "INSERT INTO people (id, name, email, phone, created_at)"
     " SELECT rowid, name, email, phone_number, created_at FROM staging;\n"
     "INSERT INTO rsvps (id, person_id, status, ticket_code, created_at)"
-    " SELECT rowid, rowid, approval_status, hex (randomblob (5)), created_at FROM staging;\n"
+    " SELECT rowid, rowid, approval_status, hex (randomblob (8)), created_at FROM staging;\n"
     "INSERT INTO rsvp_history (rsvp_id, to_status, at) SELECT id, status, created_at FROM rsvps;\n"
     "DROP TABLE staging;\n"
     "COMMIT;\n", csv);

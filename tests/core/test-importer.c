@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include <string.h>
 
 #include "marquee-core.h"
@@ -672,6 +674,47 @@ test_unknown_event (Fixture       *f,
   g_assert_error (error, MQ_ERROR, MQ_ERROR_NOT_FOUND);
 }
 
+/* An import gives the write-ahead log's space back: nothing of it is left. */
+static void
+test_log_emptied (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "log.db", NULL);
+  g_autofree char *log_path = g_strconcat (path, "-wal", NULL);
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "import", "luma.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqStore) store = mq_store_open (path, &error);
+  g_autoptr(MqCsvReader) reader = NULL;
+  g_autoptr(MqImportMapping) mapping = NULL;
+  g_autoptr(MqImportReport) report = NULL;
+  g_autoptr(MqEventCatalog) catalog = NULL;
+  g_autoptr(MqEvent) event = mq_event_new ();
+  g_autoptr(GDateTime) start = g_date_time_new_from_iso8601 ("2026-12-01T19:30:00+01:00", NULL);
+  GStatBuf before, after;
+  gint64 event_id;
+
+  g_assert_no_error (error);
+  catalog = mq_event_catalog_new (store);
+  mq_event_set_title (event, "Log");
+  mq_event_set_starts_at (event, start);
+  mq_event_set_time_zone (event, "Europe/Berlin");
+  event_id = mq_event_catalog_add (catalog, event, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (log_path, &before), ==, 0);
+  g_assert_cmpint (before.st_size, >, 0);
+
+  reader = mq_csv_reader_new_for_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (mq_csv_reader_open (reader, NULL, &error));
+  mapping = mq_import_mapping_new (MQ_IMPORT_PLATFORM_AUTO, mq_csv_reader_get_header (reader));
+  report = mq_import_run (store, reader, mapping, event_id, MQ_IMPORT_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->rsvps_created, >, 0);
+
+  g_assert_cmpint (g_stat (log_path, &after), ==, 0);
+  g_assert_cmpint (after.st_size, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -698,6 +741,7 @@ main (int   argc,
   ADD ("/core/importer/cancelled", test_cancelled);
   ADD ("/core/importer/unknown-event", test_unknown_event);
 #undef ADD
+  g_test_add_func ("/core/importer/log-emptied", test_log_emptied);
 
   return g_test_run ();
 }

@@ -24,6 +24,7 @@ struct _MqHashtagPostRow
   MqSocialNetwork  network;
   char            *author;
   gint64           person_id;
+  GDateTime       *when;      /* (nullable) when the post was written */
 
   /* Template widgets */
   GtkImage        *network_icon;
@@ -78,18 +79,35 @@ set_time (MqHashtagPostRow *self,
           const char       *created_at,
           GDateTime        *now)
 {
-  g_autoptr(GDateTime) when = created_at != NULL ? g_date_time_new_from_iso8601 (created_at, NULL) : NULL;
-  g_autofree char *age = NULL;
   g_autofree char *exact = NULL;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->time_label), when != NULL);
-  if (when == NULL)
+  g_clear_pointer (&self->when, g_date_time_unref);
+  if (created_at != NULL)
+    self->when = g_date_time_new_from_iso8601 (created_at, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->time_label), self->when != NULL);
+  if (self->when == NULL)
     return;
 
-  age = mq_hashtag_describe_age (when, now);
-  exact = mq_display_date_time (when);
-  gtk_label_set_label (self->time_label, age);
+  exact = mq_display_date_time (self->when);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->time_label), exact);
+  mq_hashtag_post_row_update_age (self, now);
+}
+
+void
+mq_hashtag_post_row_update_age (MqHashtagPostRow *self,
+                                GDateTime        *now)
+{
+  g_autofree char *age = NULL;
+
+  g_return_if_fail (MQ_IS_HASHTAG_POST_ROW (self));
+  g_return_if_fail (now != NULL);
+
+  if (self->when == NULL)
+    return;
+  age = mq_hashtag_describe_age (self->when, now);
+  /* Unchanged most minutes: no relayout for the same words. */
+  if (g_strcmp0 (gtk_label_get_label (self->time_label), age) != 0)
+    gtk_label_set_label (self->time_label, age);
 }
 
 GtkWidget *
@@ -251,6 +269,7 @@ mq_hashtag_post_row_finalize (GObject *object)
   MqHashtagPostRow *self = MQ_HASHTAG_POST_ROW (object);
 
   g_free (self->author);
+  g_clear_pointer (&self->when, g_date_time_unref);
 
   G_OBJECT_CLASS (mq_hashtag_post_row_parent_class)->finalize (object);
 }

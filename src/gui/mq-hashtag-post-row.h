@@ -18,6 +18,9 @@ G_DECLARE_FINAL_TYPE (MqHashtagPostRow, mq_hashtag_post_row, MQ, HASHTAG_POST_RO
 /* @now: the time the ages ("2 h ago") are counted from. */
 GtkWidget      *mq_hashtag_post_row_new            (const MqHashtagPost *post,
                                                     GDateTime           *now);
+/* Counts the age label again from @now, as the window's minute timer does. */
+void            mq_hashtag_post_row_update_age     (MqHashtagPostRow    *self,
+                                                    GDateTime           *now);
 MqSocialNetwork mq_hashtag_post_row_get_network    (MqHashtagPostRow    *self);
 /* "@user@host" or "user.bsky.social", as the timeline gave it. */
 const char     *mq_hashtag_post_row_get_author     (MqHashtagPostRow    *self);

@@ -23,6 +23,7 @@ struct _MqHashtagWindow
   GCancellable      *cancellable;   /* (nullable) the reading in progress */
   guint              rematch_source;
   guint              accounts_source;
+  guint              age_source;    /* the minute timer, only while mapped */
 
   /* Template widgets */
   AdwToastOverlay   *toast_overlay;

@@ -480,6 +480,65 @@ mq_hashtag_window_get_n_posts (MqHashtagWindow *self)
   return self->posts->len;
 }
 
+void
+mq_hashtag_window_update_ages (MqHashtagWindow *self,
+                               GDateTime       *now)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (MQ_IS_HASHTAG_WINDOW (self));
+  g_return_if_fail (now != NULL);
+
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->post_list)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    mq_hashtag_post_row_update_age (MQ_HASHTAG_POST_ROW (child), now);
+}
+
+gboolean
+mq_hashtag_window_get_ages_ticking (MqHashtagWindow *self)
+{
+  g_return_val_if_fail (MQ_IS_HASHTAG_WINDOW (self), FALSE);
+
+  return self->age_source != 0;
+}
+
+static gboolean
+tick_ages (gpointer data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  mq_hashtag_window_update_ages (MQ_HASHTAG_WINDOW (data), now);
+  return G_SOURCE_CONTINUE;
+}
+
+/* "2 h ago" goes stale while the window stays open; a hidden window needs
+ * no timer, and catches up when it shows again.
+ */
+static void
+mq_hashtag_window_map (GtkWidget *widget)
+{
+  MqHashtagWindow *self = MQ_HASHTAG_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (mq_hashtag_window_parent_class)->map (widget);
+
+  tick_ages (self);
+  if (self->age_source == 0)
+    {
+      self->age_source = g_timeout_add_seconds (60, tick_ages, self);
+      g_source_set_name_by_id (self->age_source, "[marquee] hashtag post ages");
+    }
+}
+
+static void
+mq_hashtag_window_unmap (GtkWidget *widget)
+{
+  MqHashtagWindow *self = MQ_HASHTAG_WINDOW (widget);
+
+  g_clear_handle_id (&self->age_source, g_source_remove);
+
+  GTK_WIDGET_CLASS (mq_hashtag_window_parent_class)->unmap (widget);
+}
+
 MqHashtagPostRow *
 mq_hashtag_window_find_row (MqHashtagWindow *self,
                             const char      *author)
@@ -526,6 +585,7 @@ mq_hashtag_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->rematch_source, g_source_remove);
   g_clear_handle_id (&self->accounts_source, g_source_remove);
+  g_clear_handle_id (&self->age_source, g_source_remove);
 
   G_OBJECT_CLASS (mq_hashtag_window_parent_class)->dispose (object);
 }
@@ -554,6 +614,8 @@ mq_hashtag_window_class_init (MqHashtagWindowClass *klass)
   object_class->get_property = mq_hashtag_window_get_property;
   object_class->dispose = mq_hashtag_window_dispose;
   object_class->finalize = mq_hashtag_window_finalize;
+  widget_class->map = mq_hashtag_window_map;
+  widget_class->unmap = mq_hashtag_window_unmap;
 
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,

@@ -38,6 +38,13 @@ gboolean          mq_hashtag_window_get_busy       (MqHashtagWindow *self);
  */
 const char       *mq_hashtag_window_get_state      (MqHashtagWindow *self);
 guint             mq_hashtag_window_get_n_posts    (MqHashtagWindow *self);
+/* Counts every row's age ("2 h ago") again from @now. The window does it
+ * with the clock once a minute while it is shown.
+ */
+void              mq_hashtag_window_update_ages    (MqHashtagWindow *self,
+                                                    GDateTime       *now);
+/* TRUE while the minute timer runs: from map to unmap. */
+gboolean          mq_hashtag_window_get_ages_ticking (MqHashtagWindow *self);
 /* (nullable) The row of @author's newest post. */
 MqHashtagPostRow *mq_hashtag_window_find_row       (MqHashtagWindow *self,
                                                     const char      *author);

@@ -30,6 +30,7 @@ struct _MqPersonPage
 
   /* Template widgets */
   AdwWindowTitle      *window_title;
+  GtkLabel            *name_label;
   GtkLabel            *error_label;
   AdwEntryRow         *name_row;
   AdwEntryRow         *email_row;
@@ -176,6 +177,7 @@ load_person (MqPersonPage *self,
              MqPerson     *person)
 {
   g_autofree char *tags = NULL;
+  const char *title;
 
   g_set_object (&self->shown, person);
   set_entry_text (self->name_row, person != NULL ? mq_person_get_name (person) : NULL);
@@ -194,8 +196,11 @@ load_person (MqPersonPage *self,
   gtk_switch_set_active (self->photo_switch, person != NULL && mq_person_get_consent_photo (person));
   gtk_switch_set_active (self->listed_switch, person != NULL && mq_person_get_consent_listed (person));
 
-  adw_window_title_set_title (self->window_title, person != NULL ? mq_person_get_name (person)
-                                                                 : _("New Person"));
+  title = person != NULL ? mq_person_get_name (person) : _("New Person");
+  adw_window_title_set_title (self->window_title, title);
+  /* Wide, a long name can still be cut between the buttons. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), title);
+  gtk_label_set_label (self->name_label, title);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.merge", person != NULL);
 
   for (AdwEntryRow **row = (AdwEntryRow *[]) { self->name_row, self->email_row, self->mastodon_row,
@@ -542,6 +547,7 @@ mq_person_page_class_init (MqPersonPageClass *klass)
                                                "/io/github/marqueeapp/Marquee/mq-person-page.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, MqPersonPage, name)
   BIND (window_title);
+  BIND (name_label);
   BIND (error_label);
   BIND (name_row);
   BIND (email_row);

@@ -180,6 +180,7 @@ run (gpointer data)
   screenshot_spin (200);
   page = MQ_ANNOUNCEMENTS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (driver->window), MQ_TYPE_WINDOW,
                                                                "announcements_page"));
+  /* The failed post open: the server's words, Retry and Cancel Post. */
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (mq_announcements_page_find_job_row (page, failed)), TRUE);
   capture (driver, "announcements");
 

@@ -31,34 +31,14 @@
 #include "mq-events-page.h"
 #include "mq-export-dialog.h"
 #include "mq-greeter-page.h"
-#include "mq-import-window.h"
 #include "mq-merge-dialog.h"
 #include "mq-people-page.h"
 #include "mq-person-attendance.h"
 #include "mq-preferences-window.h"
+#include "mq-volunteer-dialog.h"
 #include "mq-window.h"
 #include "screenshot-capture.h"
-
-typedef struct
-{
-  MqWindow   *window;
-  MqStore    *store;
-  const char *outdir;
-  const char *suffix;
-  char      **only;
-  int         width;
-  int         height;
-  gboolean    narrow;
-  gint64      event_id;     /* an upcoming event with a waitlist */
-  gint64      person_id;    /* someone who came to a few events */
-  gint64      twin_id;      /* a record of the same name, for the merge */
-  int         status;
-} Driver;
-
-/* Opens what the shot shows; returns the window to capture on its own, or
- * NULL for the main window (the whole screen).
- */
-typedef GtkWindow *(*ShotFunc) (Driver *driver);
+#include "take-screenshots.h"
 
 static gpointer
 find_toplevel (GType type)
@@ -83,7 +63,7 @@ close_other_windows (Driver *driver)
   screenshot_spin (100);
 }
 
-static gpointer
+gpointer
 template_child (gpointer    widget,
                 GType       type,
                 const char *name)
@@ -186,7 +166,7 @@ shot_editor (Driver *driver)
   return fit (driver, find_toplevel (MQ_TYPE_EVENT_EDITOR));
 }
 
-static GtkWindow *
+GtkWindow *
 open_from_event (Driver     *driver,
                  const char *action,
                  GType       type)
@@ -202,6 +182,17 @@ static GtkWindow *
 shot_door (Driver *driver)
 {
   return open_from_event (driver, "event.open-door", MQ_TYPE_DOOR_WINDOW);
+}
+
+static GtkWindow *
+shot_door_search (Driver *driver)
+{
+  GtkWindow *door = shot_door (driver);
+
+  /* Two letters, as a volunteer types them: several guests match. */
+  if (door != NULL)
+    gtk_editable_set_text (template_child (door, MQ_TYPE_DOOR_WINDOW, "search_entry"), "ma");
+  return door;
 }
 
 /* The greeter view is a page inside a plain AdwWindow of its own. */
@@ -230,35 +221,21 @@ shot_greeters (Driver *driver)
   return fit (driver, find_greeter_window ());
 }
 
-/* A club's sign-up sheet as a meetup.com export, to map in the assistant. */
-static GFile *
-write_sample_csv (void)
-{
-  static const char csv[] =
-    "Name,User ID,Title,Event Host,RSVP,Guests,RSVPed on,Joined Group on,URL of Member Profile\n"
-    "Ada Okafor,user 1001,,No,Yes,1,2026-11-20 18:02,2024-02-11,https://www.meetup.com/members/1001/\n"
-    "Lukas Brandt,user 1002,,No,Yes,0,2026-11-21 09:40,2025-06-03,https://www.meetup.com/members/1002/\n"
-    "Mei Tanaka,user 1003,,No,Waitlist,0,2026-11-22 21:15,2026-01-19,https://www.meetup.com/members/1003/\n"
-    "Sofía Ibáñez,user 1004,Organizer,Yes,Yes,0,2026-11-18 12:00,2023-09-30,https://www.meetup.com/members/1004/\n";
-  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "marquee-screenshots-meetup.csv", NULL);
-
-  if (!g_file_set_contents (path, csv, -1, NULL))
-    return NULL;
-  return g_file_new_for_path (path);
-}
-
 static GtkWindow *
-shot_import (Driver *driver)
+shot_volunteers (Driver *driver)
 {
-  g_autoptr(GFile) file = write_sample_csv ();
-  GtkWindow *window = open_from_event (driver, "event.import", MQ_TYPE_IMPORT_WINDOW);
+  GtkWindow *greeters = shot_greeters (driver);
+  GtkWindow *dialog;
 
-  if (window != NULL && file != NULL)
-    {
-      mq_import_window_set_file (MQ_IMPORT_WINDOW (window), file);
-      screenshot_spin (800);
-    }
-  return window;
+  if (greeters == NULL)
+    return NULL;
+  gtk_widget_activate_action (adw_window_get_content (ADW_WINDOW (greeters)), "greeters.add-volunteer", NULL);
+  screenshot_spin (300);
+  dialog = fit (driver, find_toplevel (MQ_TYPE_VOLUNTEER_DIALOG));
+  /* A family name several people share: pick the right one. */
+  if (dialog != NULL)
+    gtk_editable_set_text (template_child (dialog, MQ_TYPE_VOLUNTEER_DIALOG, "search_entry"), "mäki");
+  return dialog;
 }
 
 static GtkWindow *
@@ -308,10 +285,15 @@ static const Shot shots[] = {
   { "editor", shot_editor },
   { "greeter-view", shot_greeters },
   { "door-mode", shot_door },
+  { "door-search", shot_door_search },
+  { "volunteers", shot_volunteers },
   { "import-assistant", shot_import },
+  { "import-mapping", shot_import_mapping },
+  { "import-review", shot_import_review },
   { "export", shot_export },
   { "preferences", shot_preferences },
   { "merge", shot_merge },
+  { "import-summary", shot_import_summary },
 };
 
 static gboolean

@@ -14,6 +14,7 @@
 #include "mq-application.h"
 #include "mq-event-editor.h"
 #include "mq-event-page.h"
+#include "mq-event-row.h"
 #include "mq-events-page.h"
 #include "mq-merge-dialog.h"
 #include "mq-people-page.h"
@@ -270,6 +271,74 @@ test_every_page_with_demo_body (Fixture       *fixture,
   close_other_windows (fixture);
 }
 
+/* The row under @widget that shows @title. */
+static GtkLabel *
+find_event_title (GtkWidget  *widget,
+                  const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *label;
+
+      if (MQ_IS_EVENT_ROW (child))
+        {
+          label = template_child (child, MQ_TYPE_EVENT_ROW, "title_label");
+          if (g_strcmp0 (gtk_label_get_text (label), title) == 0)
+            return label;
+        }
+      else if ((label = find_event_title (child, title)) != NULL)
+        return label;
+    }
+  return NULL;
+}
+
+#define LONG_TITLE "Film club night at the Community Cinema Forum"
+
+/* At 400 pixels a title of two short lines shows whole in the list. */
+static void
+test_event_row_long_title_body (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  MqStore *store = mq_application_get_store (fixture->app);
+  g_autoptr(MqEventCatalog) catalog = mq_event_catalog_new (store);
+  g_autoptr(MqEvent) event = mq_event_new ();
+  g_autoptr(GDateTime) starts = g_date_time_new_utc (2031, 5, 1, 18, 0, 0);
+  g_autoptr(GError) error = NULL;
+  MqEventsPage *events = template_child (fixture->window, MQ_TYPE_WINDOW, "events_page");
+  PangoLayout *layout;
+  PangoRectangle extents;
+  GtkLabel *title;
+
+  mq_event_set_title (event, LONG_TITLE);
+  mq_event_set_starts_at (event, starts);
+  mq_event_set_time_zone (event, "Europe/Berlin");
+  mq_event_catalog_add (catalog, event, &error);
+  g_assert_no_error (error);
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 400, 800);
+  spin (400);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "upcoming");
+  spin (300);
+  g_assert_true (adw_leaflet_get_folded (template_child (events, MQ_TYPE_EVENTS_PAGE, "leaflet")));
+
+  title = find_event_title (GTK_WIDGET (events), LONG_TITLE);
+  g_assert_nonnull (title);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (title)));
+  layout = gtk_label_get_layout (title);
+  g_assert_false (pango_layout_is_ellipsized (layout));
+  g_assert_cmpint (pango_layout_get_line_count (layout), ==, 2);
+  pango_layout_get_pixel_extents (layout, NULL, &extents);
+  g_assert_cmpint (extents.height, <=, gtk_widget_get_height (GTK_WIDGET (title)));
+}
+
+static void
+test_event_row_long_title (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  run_in_app (fixture, FALSE, test_event_row_long_title_body, data);
+}
+
 static void
 test_event_waitlist_undo (Fixture       *fixture,
                           gconstpointer  data)
@@ -305,6 +374,8 @@ main (int   argc,
               fixture_set_up, test_event_waitlist_undo, fixture_tear_down);
   g_test_add ("/gui/event/delete-undo", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_event_delete_undo, fixture_tear_down);
+  g_test_add ("/gui/event/long-title-at-400px", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_event_row_long_title, fixture_tear_down);
   g_test_add ("/gui/pages/demo-without-warnings", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_every_page_with_demo, fixture_tear_down);
 

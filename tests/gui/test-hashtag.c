@@ -195,6 +195,8 @@ test_posts_body (Fixture       *fixture,
   g_autoptr(MqPerson) lena = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) two_hours_ago = g_date_time_add_minutes (now, -125);
+  g_autoptr(GDateTime) hour_later = g_date_time_add_hours (now, 1);
+  g_autoptr(GDateTime) days_later = g_date_time_add_days (now, 2);
   g_autoptr(GError) error = NULL;
   g_autofree char *recent = NULL;
   g_autofree char *dead_url = NULL;
@@ -259,6 +261,22 @@ test_posts_body (Fixture       *fixture,
   g_assert_true (gtk_label_get_selectable (template_child (row, MQ_TYPE_HASHTAG_POST_ROW, "text_label")));
   g_assert_cmpstr (gtk_label_get_text (template_child (row, MQ_TYPE_HASHTAG_POST_ROW, "time_label")), ==, "2 h ago");
   g_assert_true (widget_visible (row, "open_button"));
+
+  /* An hour on, the minute timer's count says so without reading the servers. */
+  g_assert_true (mq_hashtag_window_get_ages_ticking (window));
+  mq_hashtag_window_update_ages (window, hour_later);
+  g_assert_cmpstr (gtk_label_get_text (template_child (row, MQ_TYPE_HASHTAG_POST_ROW, "time_label")), ==, "3 h ago");
+  mq_hashtag_window_update_ages (window, days_later);
+  g_assert_cmpstr (gtk_label_get_text (template_child (row, MQ_TYPE_HASHTAG_POST_ROW, "time_label")), ==, "2 days ago");
+  g_assert_false (mq_hashtag_window_get_busy (window));
+
+  /* Hidden, no timer; shown again, it counts from the clock at once. */
+  gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+  g_assert_false (mq_hashtag_window_get_ages_ticking (window));
+  gtk_window_present (GTK_WINDOW (window));
+  spin (100);
+  g_assert_true (mq_hashtag_window_get_ages_ticking (window));
+  g_assert_cmpstr (gtk_label_get_text (template_child (row, MQ_TYPE_HASHTAG_POST_ROW, "time_label")), ==, "2 h ago");
 
   /* Her tag opens her page in the main window. */
   click (row, "person_button");
@@ -330,6 +348,12 @@ test_posts_body (Fixture       *fixture,
   spin (50);
   g_assert_cmpint (mq_hashtag_post_row_get_person_id (row), >, 0);
   g_assert_false (mq_hashtag_window_get_busy (window));
+
+  /* Closed, the timer goes with it. */
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_false (mq_hashtag_window_get_ages_ticking (window));
+  g_object_unref (window);
 
   fake_social_stop (fake);
 }

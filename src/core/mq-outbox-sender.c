@@ -271,6 +271,7 @@ send_job (MqOutboxSender  *self,
   image = mq_outbox_load_image (self->outbox, job->announcement_id, &post_error);
   if (post_error != NULL ||
       (image != NULL && (!mq_post_image_check_alt (job->media_alt, &post_error) ||
+                         !mq_post_image_check_alt_length (job->media_alt, account->network, &post_error) ||
                          !mq_post_image_check_size (image, account->network,
                                                     account->image_size_limit, &post_error))))
     return mq_outbox_mark_failed (self->outbox, job->id, post_error->message, error);

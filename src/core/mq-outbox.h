@@ -145,7 +145,9 @@ gint64           mq_outbox_add_announcement    (MqOutbox       *self,
 /* Queues @text for @account_id once: queuing the same announcement for the
  * same account again returns the existing job's id and changes nothing.
  * @as_draft keeps it out of the sender until mq_outbox_queue(). An image
- * larger than the account's network takes is refused here (MQ_ERROR_INVALID).
+ * larger than the account's network takes, or an alt text longer than it
+ * takes (mq_post_image_check_alt_length()), is refused here
+ * (MQ_ERROR_INVALID) and nothing is queued.
  */
 gint64           mq_outbox_enqueue             (MqOutbox       *self,
                                                 gint64          announcement_id,

@@ -361,6 +361,65 @@ test_image_kept_and_checked (Fixture       *f,
   g_assert_error (error, MQ_ERROR, MQ_ERROR_NOT_FOUND);
 }
 
+static gint64
+count_jobs (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) jobs = mq_outbox_list_jobs (f->outbox, &error);
+
+  g_assert_no_error (error);
+  return jobs->len;
+}
+
+/* Mastodon counts the description's characters, not its bytes: 1,500 "é"
+ * (3,000 bytes) go, 1,501 do not, and nothing is queued then. Bluesky has
+ * no limit.
+ */
+static void
+test_alt_text_limit (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = write_png (2000);
+  g_autoptr(GString) alt = g_string_new (NULL);
+  g_autoptr(MqOutboxJob) job = NULL;
+  gint64 at_limit, over_limit, bluesky, id;
+
+  for (int i = 0; i < MQ_MASTODON_MAX_ALT_CHARACTERS; i++)
+    g_string_append (alt, i % 2 == 0 ? "é" : "🎬");
+  g_assert_cmpint (MQ_MASTODON_MAX_ALT_CHARACTERS, ==, 1500);
+  g_assert_cmpuint (alt->len, >, 1500 * 2);
+  at_limit = mq_outbox_add_announcement (f->outbox, 0, "t", path, alt->str, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  id = mq_outbox_enqueue (f->outbox, at_limit, f->account_id, "t", FALSE, &error);
+  g_assert_no_error (error);
+  job = mq_outbox_get_job (f->outbox, id, &error);
+  g_assert_cmpstr (job->media_alt, ==, alt->str);
+  g_assert_cmpint (count_jobs (f), ==, 1);
+
+  g_string_append (alt, "é");
+  over_limit = mq_outbox_add_announcement (f->outbox, 0, "t", path, alt->str, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mq_outbox_enqueue (f->outbox, over_limit, f->account_id, "t", FALSE, &error), ==, 0);
+  g_assert_error (error, MQ_ERROR, MQ_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "The image description (alt text) is 1501 characters long; Mastodon takes at most 1500: "
+                   "shorten it");
+  g_clear_error (&error);
+  g_assert_cmpint (count_jobs (f), ==, 1);
+
+  /* As a draft too: it would fail once queued. */
+  g_assert_cmpint (mq_outbox_enqueue (f->outbox, over_limit, f->account_id, "t", TRUE, &error), ==, 0);
+  g_assert_error (error, MQ_ERROR, MQ_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (count_jobs (f), ==, 1);
+
+  bluesky = mq_outbox_add_account (f->outbox, MQ_SOCIAL_NETWORK_BLUESKY, "https://pds.example", "club.test", &error);
+  g_assert_cmpint (mq_outbox_enqueue (f->outbox, over_limit, bluesky, "t", FALSE, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_jobs (f), ==, 2);
+}
+
 static void
 test_find_account (Fixture       *f,
                    gconstpointer  data)
@@ -582,6 +641,8 @@ main (int   argc,
               fixture_setup, test_draft_and_schedule, fixture_teardown);
   g_test_add ("/core/outbox/image/kept-in-database-and-checked", Fixture, NULL,
               fixture_setup, test_image_kept_and_checked, fixture_teardown);
+  g_test_add ("/core/outbox/image/mastodon-alt-text-limit", Fixture, NULL,
+              fixture_setup, test_alt_text_limit, fixture_teardown);
   g_test_add ("/core/outbox/accounts/find", Fixture, NULL,
               fixture_setup, test_find_account, fixture_teardown);
   g_test_add ("/core/outbox/by-hand/retry", Fixture, NULL,

@@ -540,8 +540,11 @@ test_both_networks_body (Fixture       *fixture,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) later = g_date_time_add_days (now, 2);
   g_autofree char *long_text = NULL;
+  g_autofree char *long_alt = NULL;
+  g_autofree char *poster = NULL;
   FakeSocial *fake = fake_social_start ();
   MqComposerWindow *composer;
+  MqComposerImage *image;
   MqComposerPreview *bluesky_preview, *mastodon_preview;
   gint64 bluesky_id, mastodon_id;
 
@@ -587,7 +590,28 @@ test_both_networks_body (Fixture       *fixture,
   spin (20);
   bluesky_preview = mq_composer_window_get_preview (composer, bluesky_id);
 
+  /* Mastodon refuses a description over 1,500 characters; Bluesky takes it. */
   mq_composer_window_set_text (composer, "{title} at {venue} {hashtag}");
+  image = template_child (composer, MQ_TYPE_COMPOSER_WINDOW, "image_group");
+  poster = write_png (fixture->dir, "poster.png", 64, FALSE);
+  mq_composer_image_set_path (image, poster);
+  g_assert_true (wait_for (image_is_read, image, 10));
+  long_alt = g_strnfill (1501, 'a');
+  mq_composer_image_set_alt (image, long_alt);
+  spin (20);
+  g_assert_nonnull (strstr (mq_composer_preview_get_problem (mastodon_preview), "1501 characters"));
+  g_assert_null (mq_composer_preview_get_problem (bluesky_preview));
+  g_assert_false (can_post (composer));
+  long_alt[1500] = '\0';
+  mq_composer_image_set_alt (image, long_alt);
+  spin (20);
+  g_assert_null (mq_composer_preview_get_problem (mastodon_preview));
+  g_assert_true (can_post (composer));
+  mq_composer_image_set_path (image, NULL);
+  g_assert_true (wait_for (image_is_read, image, 10));
+  spin (20);
+  g_assert_cmpint (g_unlink (poster), ==, 0);
+
   adw_combo_row_set_selected (template_child (composer, MQ_TYPE_COMPOSER_WINDOW, "visibility_row"), 1);
   assert_counter (mastodon_preview, "33 / 1000", NULL);
   assert_counter (bluesky_preview, "33 / 300", NULL);

@@ -100,6 +100,17 @@ mq_outbox_init (MqOutbox *self)
 {
 }
 
+gboolean
+mq_outbox_job_can_cancel (const MqOutboxJob *job)
+{
+  g_return_val_if_fail (job != NULL, FALSE);
+
+  return (job->state == MQ_OUTBOX_STATE_DRAFT ||
+          job->state == MQ_OUTBOX_STATE_QUEUED ||
+          job->state == MQ_OUTBOX_STATE_FAILED) &&
+         job->remote_id == NULL && !job->maybe_posted;
+}
+
 MqOutbox *
 mq_outbox_new (MqStore *store)
 {
@@ -360,6 +371,7 @@ mq_outbox_job_from_row (sqlite3_stmt *stmt)
   job->updated_at = g_strdup (mq_column_text (stmt, 19));
   job->media_remote_id = g_strdup (mq_column_text (stmt, 20));
   job->remote_scheduled = sqlite3_column_int (stmt, 21) != 0;
+  job->maybe_posted = sqlite3_column_int (stmt, 22) != 0;
   return job;
 }
 

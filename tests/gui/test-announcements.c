@@ -468,6 +468,20 @@ jobs_settled (gpointer data)
   return jobs != NULL;
 }
 
+/* The last job was tried, and its answer was lost: it waits for its
+ * next try, maybe on the server already.
+ */
+static gboolean
+last_job_maybe_posted (gpointer data)
+{
+  MqStore *store = data;
+  g_autoptr(MqOutbox) outbox = mq_outbox_new (store);
+  g_autoptr(GPtrArray) jobs = mq_outbox_list_jobs (outbox, NULL);
+  const MqOutboxJob *job = jobs != NULL && jobs->len > 0 ? g_ptr_array_index (jobs, jobs->len - 1) : NULL;
+
+  return job != NULL && job->state == MQ_OUTBOX_STATE_QUEUED && job->maybe_posted;
+}
+
 static AdwMessageDialog *
 find_visible_message_dialog (void)
 {
@@ -671,6 +685,32 @@ test_both_networks_body (Fixture       *fixture,
   assert_cancel_asks_first (fixture, store,
                             ((MqOutboxJob *) g_ptr_array_index (scheduled, 2))->account_id == bluesky_id
                               ? g_ptr_array_index (scheduled, 2) : g_ptr_array_index (scheduled, 3));
+
+  /* A gateway error leaves Marquee not knowing whether the post was made:
+   * the row offers no Cancel, and the core refuses one.
+   */
+  fake_social_fault (fake, FAKE_502);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_page (fixture)), "announcements.compose", NULL));
+  spin (100);
+  composer = find_toplevel (MQ_TYPE_COMPOSER_WINDOW);
+  mq_composer_window_set_account_active (composer, bluesky_id, FALSE);
+  mq_composer_window_set_text (composer, "Last seats: {title}");
+  spin (20);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (composer), "composer.post-now", NULL));
+  g_assert_true (wait_for (last_job_maybe_posted, store, 30));
+  spin (50);
+  {
+    g_autoptr(GPtrArray) all = mq_outbox_list_jobs (outbox, &error);
+    const MqOutboxJob *lost = g_ptr_array_index (all, all->len - 1);
+    MqOutboxRow *row = mq_announcements_page_find_job_row (get_page (fixture), lost->id);
+
+    g_assert_cmpint (lost->account_id, ==, mastodon_id);
+    g_assert_nonnull (row);
+    g_assert_false (gtk_widget_get_visible (template_child (row, MQ_TYPE_OUTBOX_ROW, "cancel_button")));
+    g_assert_false (mq_outbox_cancel (outbox, lost->id, &error));
+    g_assert_error (error, MQ_ERROR, MQ_ERROR_INVALID);
+    g_clear_error (&error);
+  }
 
   g_mutex_lock (&fake->lock);
   g_assert_cmpuint (g_hash_table_size (fake->statuses), ==, 1);

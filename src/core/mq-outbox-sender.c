@@ -17,6 +17,7 @@
 #include "mq-mastodon-client.h"
 #include "mq-outbox-sender.h"
 #include "mq-social-http.h"
+#include "mq-store-private.h"
 
 struct _MqOutboxSender
 {
@@ -278,6 +279,7 @@ send_job (MqOutboxSender  *self,
   g_autoptr(MqPostResult) result = NULL;
   g_autoptr(GDateTime) retry_at = NULL;
   g_autoptr(GError) post_error = NULL;
+  g_auto(MqTransaction) tx = { 0 };
   gboolean maybe_posted;
 
   if (!(account = mq_outbox_get_account (self->outbox, job->account_id, error)))
@@ -327,13 +329,20 @@ send_job (MqOutboxSender  *self,
     maybe_posted = FALSE;
   else
     maybe_posted = job->maybe_posted;
+  if (!mq_transaction_begin (&tx, mq_outbox_get_store (self->outbox), error))
+    return FALSE;
   if (maybe_posted != job->maybe_posted &&
       !mq_outbox_set_maybe_posted (self->outbox, job->id, maybe_posted, error))
     return FALSE;
   if (g_error_matches (post_error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
       mq_social_error_is_transient (post_error))
-    return mq_outbox_mark_retry (self->outbox, job->id, post_error->message, retry_at, error);
-  return mq_outbox_mark_failed (self->outbox, job->id, post_error->message, error);
+    {
+      if (!mq_outbox_mark_retry (self->outbox, job->id, post_error->message, retry_at, error))
+        return FALSE;
+    }
+  else if (!mq_outbox_mark_failed (self->outbox, job->id, post_error->message, error))
+    return FALSE;
+  return mq_transaction_commit (&tx, error);
 }
 
 int

@@ -23,6 +23,10 @@ main (int   argc,
    * to standard error with the rest of the log.
    */
   g_log_writer_default_set_use_stderr (TRUE);
+  /* Otherwise GOptionContext takes the subcommand (argv[0] of its own
+   * vector) for the program's name, and log lines would say "event".
+   */
+  g_set_prgname ("marquee-cli");
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

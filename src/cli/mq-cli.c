@@ -159,6 +159,21 @@ mq_cli_usage_error (MqCli      *self,
   return MQ_CLI_EXIT_USAGE;
 }
 
+/* GOptionContext's usage line is "PRGNAME [OPTION…] PARAMETERS", which puts
+ * a command's options before the command, where mq_cli_run() refuses them;
+ * so the usage line is Marquee's own and GLib's option table follows it.
+ */
+static char *
+format_help (GOptionContext *context,
+             const char     *usage)
+{
+  g_autofree char *glib_help = g_option_context_get_help (context, TRUE, NULL);
+  const char *table = strstr (glib_help, "\n\n");
+
+  return g_strdup_printf ("%s\n  marquee-cli %s\n%s", _("Usage:"), usage,
+                          table != NULL ? table + 1 : "\n");
+}
+
 /* Parses the options of one (sub)command. Leaves the positional arguments
  * in @argv (argv[0] is the command). On --help prints the help and sets
  * @status to 0; on a bad option sets @status to MQ_CLI_EXIT_USAGE.
@@ -170,7 +185,7 @@ mq_cli_parse (MqCli         *self,
               char        ***args,
               int           *status)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (usage);
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
 
   g_option_context_set_help_enabled (context, FALSE);
@@ -183,7 +198,7 @@ mq_cli_parse (MqCli         *self,
         break;
       if (g_str_equal ((*args)[i], "--help") || g_str_equal ((*args)[i], "-h"))
         {
-          g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+          g_autofree char *help = format_help (context, usage);
 
           write_text (self->out, help);
           *status = MQ_CLI_EXIT_OK;

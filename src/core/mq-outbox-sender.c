@@ -17,6 +17,7 @@
 #include "mq-mastodon-client.h"
 #include "mq-outbox-sender.h"
 #include "mq-social-http.h"
+#include "mq-store-private.h"
 
 struct _MqOutboxSender
 {
@@ -247,6 +248,23 @@ post_bluesky (MqOutboxSender         *self,
   return result;
 }
 
+/* Whether the request behind @error may have been acted on although its
+ * answer never came: a timeout or broken connection, a server failure, an
+ * answer Marquee could not read, or the send cancelled midway. DNS and
+ * refused connections are in UNREACHABLE too; taking them as "maybe" only
+ * means the job is sent again rather than cancelled.
+ */
+static gboolean
+may_have_posted (const GError *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return TRUE;
+  return error->domain == MQ_SOCIAL_ERROR &&
+         (error->code == MQ_SOCIAL_ERROR_UNREACHABLE ||
+          error->code == MQ_SOCIAL_ERROR_SERVER ||
+          error->code == MQ_SOCIAL_ERROR_PROTOCOL);
+}
+
 /* Sends one claimed job and records the outcome; FALSE only when the
  * database could not record it.
  */
@@ -261,18 +279,25 @@ send_job (MqOutboxSender  *self,
   g_autoptr(MqPostResult) result = NULL;
   g_autoptr(GDateTime) retry_at = NULL;
   g_autoptr(GError) post_error = NULL;
+  g_auto(MqTransaction) tx = { 0 };
+  gboolean maybe_posted;
 
   if (!(account = mq_outbox_get_account (self->outbox, job->account_id, error)))
     return FALSE;
 
-  /* A text or an image the server will refuse is not worth eight attempts. */
-  if (!mq_announcement_check_length (account->network, job->text, account->max_characters, &post_error))
+  /* A text or an image the server will refuse is not worth eight attempts.
+   * Unless the job may be on the server already: then only the server can
+   * say, by answering with the post or refusing the request.
+   */
+  if (!job->maybe_posted &&
+      !mq_announcement_check_length (account->network, job->text, account->max_characters, &post_error))
     return mq_outbox_mark_failed (self->outbox, job->id, post_error->message, error);
   image = mq_outbox_load_image (self->outbox, job->announcement_id, &post_error);
   if (post_error != NULL ||
-      (image != NULL && (!mq_post_image_check_alt (job->media_alt, &post_error) ||
-                         !mq_post_image_check_size (image, account->network,
-                                                    account->image_size_limit, &post_error))))
+      (image != NULL && !job->maybe_posted &&
+       (!mq_post_image_check_alt (job->media_alt, &post_error) ||
+        !mq_post_image_check_alt_length (job->media_alt, account->network, &post_error) ||
+        !mq_post_image_check_size (image, account->network, account->image_size_limit, &post_error))))
     return mq_outbox_mark_failed (self->outbox, job->id, post_error->message, error);
 
   if (account->network == MQ_SOCIAL_NETWORK_MASTODON)
@@ -292,10 +317,32 @@ send_job (MqOutboxSender  *self,
     }
 
   g_debug ("job %" G_GINT64_FORMAT " attempt %d: %s", job->id, job->attempts, post_error->message);
+  /* A refusal of this request, with the job's keys, also says no earlier
+   * attempt published it: the server would have answered with that post
+   * (Mastodon's Idempotency-Key; the Bluesky client looks the record up
+   * after a failed createRecord). A rate limit, a refused login or
+   * certificate say nothing either way.
+   */
+  if (may_have_posted (post_error))
+    maybe_posted = TRUE;
+  else if (g_error_matches (post_error, MQ_SOCIAL_ERROR, MQ_SOCIAL_ERROR_REJECTED))
+    maybe_posted = FALSE;
+  else
+    maybe_posted = job->maybe_posted;
+  if (!mq_transaction_begin (&tx, mq_outbox_get_store (self->outbox), error))
+    return FALSE;
+  if (maybe_posted != job->maybe_posted &&
+      !mq_outbox_set_maybe_posted (self->outbox, job->id, maybe_posted, error))
+    return FALSE;
   if (g_error_matches (post_error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
       mq_social_error_is_transient (post_error))
-    return mq_outbox_mark_retry (self->outbox, job->id, post_error->message, retry_at, error);
-  return mq_outbox_mark_failed (self->outbox, job->id, post_error->message, error);
+    {
+      if (!mq_outbox_mark_retry (self->outbox, job->id, post_error->message, retry_at, error))
+        return FALSE;
+    }
+  else if (!mq_outbox_mark_failed (self->outbox, job->id, post_error->message, error))
+    return FALSE;
+  return mq_transaction_commit (&tx, error);
 }
 
 int

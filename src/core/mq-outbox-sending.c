@@ -96,8 +96,8 @@ mq_outbox_recover (MqOutbox  *self,
   g_return_val_if_fail (MQ_IS_OUTBOX (self), -1);
 
   stmt = mq_store_prepare (mq_outbox_get_store (self),
-                           "UPDATE outbox_jobs SET state = 'queued', next_try_at = NULL "
-                           "WHERE state = 'sending'", error);
+                           "UPDATE outbox_jobs SET state = 'queued', next_try_at = NULL, "
+                           "maybe_posted = 1 WHERE state = 'sending'", error);
   if (stmt == NULL || !mq_store_step_done (mq_outbox_get_store (self), stmt, error))
     return -1;
   changes = sqlite3_changes (mq_store_get_db (mq_outbox_get_store (self)));
@@ -189,6 +189,36 @@ mq_outbox_mark_scheduled (MqOutbox    *self,
   g_return_val_if_fail (remote_id != NULL && *remote_id != '\0', FALSE);
 
   return set_state (self, job_id, "sending", "posted", NULL, NULL, remote_id, NULL, TRUE, error);
+}
+
+gboolean
+mq_outbox_set_maybe_posted (MqOutbox  *self,
+                            gint64     job_id,
+                            gboolean   maybe_posted,
+                            GError   **error)
+{
+  MqStore *store;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (MQ_IS_OUTBOX (self), FALSE);
+
+  store = mq_outbox_get_store (self);
+  stmt = mq_store_prepare (store,
+                           "UPDATE outbox_jobs SET maybe_posted = ?2 "
+                           "WHERE id = ?1 AND state = 'sending'", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, job_id);
+  sqlite3_bind_int (stmt, 2, maybe_posted ? 1 : 0);
+  if (!mq_store_step_done (store, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (mq_store_get_db (store)) == 0)
+    {
+      g_set_error (error, MQ_ERROR, MQ_ERROR_NOT_FOUND,
+                   _("Outbox job %" PRId64 " is not %s"), job_id, "sending");
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -414,13 +444,31 @@ mq_outbox_cancel (MqOutbox  *self,
       set_refusal (error, MQ_OUTBOX_STATE_POSTED, FALSE);
       return FALSE;
     }
+  /* Deleting it here would leave a post on the server that Marquee forgot;
+   * sending it again is harmless: the server answers a request with the
+   * same Idempotency-Key or record key with the post it already has.
+   */
+  if (job->maybe_posted)
+    {
+      g_set_error_literal (error, MQ_ERROR, MQ_ERROR_INVALID,
+                           job->state == MQ_OUTBOX_STATE_FAILED
+                             ? _("This post may already be on the server: the answer to an earlier try "
+                                 "was lost. Retry it instead (the server will not post it twice), then "
+                                 "delete it there if you do not want it")
+                             : _("This post may already be on the server: the answer to an earlier try "
+                                 "was lost. Let Marquee send it again (the server will not post it twice), "
+                                 "then delete it there if you do not want it"));
+      return FALSE;
+    }
+  g_assert (mq_outbox_job_can_cancel (job));
 
   /* outbox_jobs has no state for "cancelled": a job that never reached
    * the server leaves no trace worth keeping, so it goes.
    */
   stmt = mq_store_prepare (store,
                            "DELETE FROM outbox_jobs WHERE id = ?1 "
-                           "AND state IN ('draft', 'queued', 'failed') AND remote_id IS NULL",
+                           "AND state IN ('draft', 'queued', 'failed') AND remote_id IS NULL "
+                           "AND maybe_posted = 0",
                            error);
   if (stmt == NULL)
     return FALSE;

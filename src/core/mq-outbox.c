@@ -100,6 +100,17 @@ mq_outbox_init (MqOutbox *self)
 {
 }
 
+gboolean
+mq_outbox_job_can_cancel (const MqOutboxJob *job)
+{
+  g_return_val_if_fail (job != NULL, FALSE);
+
+  return (job->state == MQ_OUTBOX_STATE_DRAFT ||
+          job->state == MQ_OUTBOX_STATE_QUEUED ||
+          job->state == MQ_OUTBOX_STATE_FAILED) &&
+         job->remote_id == NULL && !job->maybe_posted;
+}
+
 MqOutbox *
 mq_outbox_new (MqStore *store)
 {
@@ -277,8 +288,31 @@ mq_outbox_load_image (MqOutbox  *self,
   return mq_post_image_new (bytes, error);
 }
 
-/* An image too large for the account's network would fail on every try:
- * say so while the organizer is still at the composer.
+static char *
+dup_media_alt (MqOutbox  *self,
+               gint64     announcement_id,
+               GError   **error)
+{
+  g_autofree char *alt = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = mq_store_prepare (self->store, "SELECT media_alt FROM announcements WHERE id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, announcement_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    alt = g_strdup (mq_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return mq_store_propagate (self->store, rc, error), NULL;
+  return g_steal_pointer (&alt);
+}
+
+/* An image too large for the account's network, or a description longer
+ * than it takes, would fail on every try: say so while the organizer is
+ * still at the composer.
  */
 static gboolean
 check_image_fits (MqOutbox   *self,
@@ -289,6 +323,7 @@ check_image_fits (MqOutbox   *self,
   g_autoptr(MqSocialAccount) account = NULL;
   g_autoptr(MqPostImage) image = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *alt = NULL;
 
   if (!(image = mq_outbox_load_image (self, announcement_id, &local_error)))
     {
@@ -299,7 +334,14 @@ check_image_fits (MqOutbox   *self,
     }
   if (!(account = mq_outbox_get_account (self, account_id, error)))
     return FALSE;
-  return mq_post_image_check_size (image, account->network, account->image_size_limit, error);
+  alt = dup_media_alt (self, announcement_id, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return mq_post_image_check_size (image, account->network, account->image_size_limit, error) &&
+         mq_post_image_check_alt_length (alt, account->network, error);
 }
 
 MqOutboxJob *
@@ -329,6 +371,7 @@ mq_outbox_job_from_row (sqlite3_stmt *stmt)
   job->updated_at = g_strdup (mq_column_text (stmt, 19));
   job->media_remote_id = g_strdup (mq_column_text (stmt, 20));
   job->remote_scheduled = sqlite3_column_int (stmt, 21) != 0;
+  job->maybe_posted = sqlite3_column_int (stmt, 22) != 0;
   return job;
 }
 

@@ -78,10 +78,19 @@ typedef struct
   char          *media_remote_id;
   /* Posted as a status the server will publish at scheduled_at. */
   gboolean       remote_scheduled;
+  /* A request that could have published it went out and its answer was
+   * lost (Marquee stopped mid-send, a timeout, a server failure): the post
+   * may be on the server, so the job is sent again, never cancelled.
+   */
+  gboolean       maybe_posted;
 } MqOutboxJob;
 
 void             mq_outbox_job_free (MqOutboxJob *job);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MqOutboxJob, mq_outbox_job_free)
+/* Whether mq_outbox_cancel() takes @job: only a job that certainly never
+ * reached the server (not sending, posted, or maybe_posted).
+ */
+gboolean         mq_outbox_job_can_cancel (const MqOutboxJob *job);
 
 #define MQ_TYPE_OUTBOX (mq_outbox_get_type ())
 
@@ -145,7 +154,9 @@ gint64           mq_outbox_add_announcement    (MqOutbox       *self,
 /* Queues @text for @account_id once: queuing the same announcement for the
  * same account again returns the existing job's id and changes nothing.
  * @as_draft keeps it out of the sender until mq_outbox_queue(). An image
- * larger than the account's network takes is refused here (MQ_ERROR_INVALID).
+ * larger than the account's network takes, or an alt text longer than it
+ * takes (mq_post_image_check_alt_length()), is refused here
+ * (MQ_ERROR_INVALID) and nothing is queued.
  */
 gint64           mq_outbox_enqueue             (MqOutbox       *self,
                                                 gint64          announcement_id,
@@ -171,7 +182,8 @@ MqPostImage     *mq_outbox_load_image          (MqOutbox       *self,
 
 /* After a crash, jobs left in 'sending' may or may not have reached the
  * server: they go back to 'queued' with their keys, so the retry is
- * deduplicated by the server. Returns how many.
+ * deduplicated by the server, and are maybe_posted (no longer cancelled).
+ * Returns how many.
  */
 int              mq_outbox_recover             (MqOutbox       *self,
                                                 GError        **error);
@@ -193,6 +205,16 @@ gboolean         mq_outbox_mark_posted         (MqOutbox       *self,
 gboolean         mq_outbox_mark_scheduled      (MqOutbox       *self,
                                                 gint64          job_id,
                                                 const char     *remote_id,
+                                                GError        **error);
+/* What the attempt of a job in 'sending' says about the server: TRUE when
+ * its request may have been acted on though the answer was lost (timeout,
+ * broken connection, server failure); FALSE when the server refused a
+ * request carrying the job's keys, which it would have answered with the
+ * post had an earlier attempt published it.
+ */
+gboolean         mq_outbox_set_maybe_posted    (MqOutbox       *self,
+                                                gint64          job_id,
+                                                gboolean        maybe_posted,
                                                 GError        **error);
 /* Remembers the media attachment uploaded for a job in 'sending'. */
 gboolean         mq_outbox_set_media_remote_id (MqOutbox       *self,
@@ -228,7 +250,9 @@ gboolean         mq_outbox_retry               (MqOutbox       *self,
                                                 GError        **error);
 /* By hand: a draft, queued or failed job that never reached the server is
  * removed (with its announcement, once no job is left). A job 'sending' or
- * 'posted' is refused (MQ_ERROR_INVALID): it has to be deleted on the server.
+ * 'posted' is refused (MQ_ERROR_INVALID): it has to be deleted on the
+ * server. So is a maybe_posted one, with a message that says to send it
+ * again instead: the retry is harmless, a forgotten post is not.
  */
 gboolean         mq_outbox_cancel              (MqOutbox       *self,
                                                 gint64          job_id,

@@ -305,3 +305,29 @@ mq_post_image_check_alt (const char  *alt,
                _("The image needs a description (alt text) for people who cannot see it"));
   return FALSE;
 }
+
+gboolean
+mq_post_image_check_alt_length (const char       *alt,
+                                MqSocialNetwork   network,
+                                GError          **error)
+{
+  glong length;
+
+  if (alt == NULL || network != MQ_SOCIAL_NETWORK_MASTODON)
+    return TRUE;
+
+  /* Characters, as Mastodon's length validation counts them: "é" is one
+   * however many bytes it takes.
+   */
+  length = g_utf8_strlen (alt, -1);
+  if (length <= MQ_MASTODON_MAX_ALT_CHARACTERS)
+    return TRUE;
+
+  g_set_error (error, MQ_ERROR, MQ_ERROR_INVALID,
+               g_dngettext (GETTEXT_PACKAGE,
+                            "The image description (alt text) is %ld character long; Mastodon takes at most %d: shorten it",
+                            "The image description (alt text) is %ld characters long; Mastodon takes at most %d: shorten it",
+                            length),
+               length, MQ_MASTODON_MAX_ALT_CHARACTERS);
+  return FALSE;
+}

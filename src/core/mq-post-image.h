@@ -15,6 +15,12 @@ G_BEGIN_DECLS
  * PDS accepts larger ones that production refuses, so Marquee checks itself.
  */
 #define MQ_BLUESKY_MAX_IMAGE_BYTES 1000000
+/* Mastodon refuses a media description longer than this many characters
+ * (MediaAttachment::MAX_DESCRIPTION_LENGTH, counted in Unicode characters),
+ * and only when the post is sent. Bluesky's lexicon gives
+ * app.bsky.embed.images#image alt no maximum.
+ */
+#define MQ_MASTODON_MAX_ALT_CHARACTERS 1500
 /* Files larger than this are not read at all: no server takes them. */
 #define MQ_POST_IMAGE_MAX_FILE_BYTES (64 * 1000 * 1000)
 
@@ -57,5 +63,12 @@ gboolean     mq_post_image_check_size     (const MqPostImage  *image,
 /* Alt text is required: FALSE with MQ_ERROR_INVALID when @alt is blank. */
 gboolean     mq_post_image_check_alt      (const char         *alt,
                                            GError            **error);
+/* FALSE with MQ_ERROR_INVALID (saying the limit and @alt's length) when
+ * @alt is longer than @network takes: MQ_MASTODON_MAX_ALT_CHARACTERS on
+ * Mastodon; Bluesky has no limit.
+ */
+gboolean     mq_post_image_check_alt_length (const char       *alt,
+                                             MqSocialNetwork   network,
+                                             GError          **error);
 
 G_END_DECLS

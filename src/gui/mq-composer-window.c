@@ -56,7 +56,8 @@ _mq_composer_window_is_checked (MqComposerWindow *self,
 }
 
 /* What stops the post on @account, besides its length: the template, the
- * image's size on that network, the image's description.
+ * image's size on that network, the image's description (missing, or
+ * longer than that network takes).
  */
 static char *
 find_problem (MqComposerWindow      *self,
@@ -70,7 +71,8 @@ find_problem (MqComposerWindow      *self,
     return g_strdup (template_problem);
   if (image != NULL &&
       (!mq_post_image_check_size (image, account->network, account->image_size_limit, &error) ||
-       !mq_post_image_check_alt (mq_composer_image_get_alt (self->image_group), &error)))
+       !mq_post_image_check_alt (mq_composer_image_get_alt (self->image_group), &error) ||
+       !mq_post_image_check_alt_length (mq_composer_image_get_alt (self->image_group), account->network, &error)))
     return g_strdup (error->message);
   return NULL;
 }

@@ -148,10 +148,11 @@ mq_outbox_row_set_job (MqOutboxRow           *self,
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->open_button), "s", self->url != NULL ? self->url : "");
   gtk_widget_set_visible (GTK_WIDGET (self->send_button), job->state == MQ_OUTBOX_STATE_DRAFT);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->send_button), "x", job->id);
-  /* Only what never reached the server can be taken back here. */
+  /* Only what certainly never reached the server can be taken back here:
+   * a job whose answer was lost is sent again instead.
+   */
   can_retry = job->state == MQ_OUTBOX_STATE_FAILED;
-  can_cancel = job->state != MQ_OUTBOX_STATE_SENDING && job->state != MQ_OUTBOX_STATE_POSTED &&
-               job->remote_id == NULL;
+  can_cancel = mq_outbox_job_can_cancel (job);
   gtk_widget_set_visible (GTK_WIDGET (self->retry_button), can_retry);
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), can_cancel);
   gtk_widget_set_visible (self->job_actions, can_retry || can_cancel);

@@ -307,6 +307,74 @@ test_outbox_retry_and_cancel (Cli           *cli,
   g_assert_cmpint (run (cli, "outbox", "retry", "1", "2", NULL), ==, 2);
 }
 
+/* Marquee stopped between sending a job and hearing back: the post may be
+ * on the server, so `outbox cancel` refuses it and says to let it be sent
+ * again; a job that was never sent is still cancelled.
+ */
+static void
+test_outbox_cancel_maybe_posted (Cli           *cli,
+                                 gconstpointer  data)
+{
+  g_autofree char *event = add_event (cli);
+  g_autofree char *account = add_account_row (cli, MQ_SOCIAL_NETWORK_MASTODON, 0);
+  g_autofree char *sent = NULL;
+  g_autofree char *never_sent = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sent = run_ok (cli, "announce", event, "--account", account, "--text", "{title} tonight", NULL);
+  g_strchomp (sent);
+  {
+    g_autoptr(MqStore) store = mq_store_open (cli->db, &error);
+    g_autoptr(MqOutbox) outbox = NULL;
+    g_autoptr(MqOutboxJob) claimed = NULL;
+
+    g_assert_no_error (error);
+    outbox = mq_outbox_new (store);
+    claimed = mq_outbox_claim_next (outbox, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (claimed);
+    /* The process ends here; the next sender recovers the job. */
+    g_assert_cmpint (mq_outbox_recover (outbox, &error), ==, 1);
+  }
+  never_sent = run_ok (cli, "announce", event, "--account", account, "--text", "{title} next week", NULL);
+  g_strchomp (never_sent);
+
+  assert_user_error (cli, run (cli, "outbox", "cancel", sent, NULL),
+                     "This post may already be on the server: the answer to an earlier try was lost. "
+                     "Let Marquee send it again (the server will not post it twice)");
+  g_free (run_ok (cli, "outbox", "cancel", never_sent, NULL));
+  g_free (run_ok (cli, "outbox", "list", "--json", NULL));
+  root = parse_json (cli->out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (json_node_get_array (root), 0), "id"),
+                   ==, g_ascii_strtoll (sent, NULL, 10));
+}
+
+/* Mastodon takes 1,500 characters of alt text; Bluesky takes more. */
+static void
+test_announce_alt_text_limit (Cli           *cli,
+                              gconstpointer  data)
+{
+  g_autofree char *event = add_event (cli);
+  g_autofree char *bluesky = add_account_row (cli, MQ_SOCIAL_NETWORK_BLUESKY, 0);
+  g_autofree char *mastodon = add_account_row (cli, MQ_SOCIAL_NETWORK_MASTODON, 0);
+  g_autofree char *poster = write_png (cli, 2000);
+  g_autoptr(GString) alt = g_string_new (NULL);
+  g_autofree char *job = NULL;
+
+  for (int i = 0; i < 1501; i++)
+    g_string_append (alt, "ñ");
+  assert_user_error (cli, run (cli, "announce", event, "--account", mastodon, "--text", "{title}",
+                               "--image", poster, "--alt", alt->str, NULL),
+                     "The image description (alt text) is 1501 characters long; Mastodon takes at most 1500");
+  g_free (run_ok (cli, "outbox", "list", "--json", NULL));
+  g_assert_cmpstr (g_strchomp (cli->out), ==, "[]");
+  job = run_ok (cli, "announce", event, "--account", bluesky, "--text", "{title}",
+                "--image", poster, "--alt", alt->str, NULL);
+  g_assert_cmpstr (job, ==, "1");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -322,6 +390,8 @@ main (int   argc,
   ADD ("announce/enqueue-once", test_announce_enqueue);
   ADD ("announce/image-alt-and-limits", test_announce_image);
   ADD ("outbox/retry-and-cancel", test_outbox_retry_and_cancel);
+  ADD ("outbox/cancel-refuses-maybe-posted", test_outbox_cancel_maybe_posted);
+  ADD ("announce/mastodon-alt-text-limit", test_announce_alt_text_limit);
 #undef ADD
 
   return g_test_run ();

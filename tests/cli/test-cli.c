@@ -69,6 +69,49 @@ test_cli_init_and_usage (Cli           *cli,
   g_assert_nonnull (strstr (cli->out, "--capacity"));
 }
 
+/* A subcommand's --help names the program, then the command, then what
+ * the command takes: options before the command are refused.
+ */
+static void
+test_cli_subcommand_help (Cli           *cli,
+                          gconstpointer  data)
+{
+  static const struct {
+    const char *command[3];
+    const char *usage;
+  } cases[] = {
+    { { "event", "add", NULL }, "  marquee-cli event add --title T --starts ISO\n" },
+    { { "person", "merge", NULL }, "  marquee-cli person merge KEEP_ID DROP_ID\n" },
+    { { "outbox", "cancel", NULL }, "  marquee-cli outbox cancel JOB_ID\n" },
+    { { "stats", NULL, NULL }, "  marquee-cli stats EVENT_ID [--json]\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *usage_line;
+      int status;
+
+      if (cases[i].command[1] != NULL)
+        status = run (cli, cases[i].command[0], cases[i].command[1], "--help", NULL);
+      else
+        status = run (cli, cases[i].command[0], "--help", NULL);
+      g_assert_cmpint (status, ==, 0);
+      g_assert_cmpstr (cli->err, ==, "");
+      g_assert_null (strstr (cli->out, "(null)"));
+      g_assert_null (strstr (cli->out, "[OPTION"));
+      /* The line after the "Usage:" heading, however it is translated. */
+      usage_line = strchr (cli->out, '\n');
+      g_assert_nonnull (usage_line);
+      g_assert_true (g_str_has_prefix (usage_line + 1, "  marquee-cli "));
+      g_assert_true (g_str_has_prefix (usage_line + 1, cases[i].usage));
+    }
+
+  /* The option table still follows the usage line. */
+  g_assert_cmpint (run (cli, "event", "add", "--help", NULL), ==, 0);
+  g_assert_nonnull (strstr (cli->out, "ISO\n\n"));
+  g_assert_nonnull (strstr (cli->out, "\n  --capacity=N "));
+}
+
 static void
 test_cli_event_add_list_show (Cli           *cli,
                               gconstpointer  data)
@@ -461,6 +504,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add ("/cli/" path, Cli, NULL, cli_setup, func, cli_teardown)
   ADD ("init-and-usage", test_cli_init_and_usage);
+  ADD ("subcommand-help", test_cli_subcommand_help);
   ADD ("event/add-list-show", test_cli_event_add_list_show);
   ADD ("event/bad-input", test_cli_event_bad_input);
   ADD ("person/add-list-search", test_cli_people);

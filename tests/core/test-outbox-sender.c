@@ -6,9 +6,11 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "fake-social-server.h"
 #include "mq-bluesky-client.h"
+#include "mq-error.h"
 #include "mq-mastodon-client.h"
 #include "mq-outbox-sender.h"
 
@@ -89,6 +91,11 @@ test_500_then_success (Fixture       *f,
   g_assert_cmpint (waiting->attempts, ==, 1);
   g_assert_cmpstr (waiting->last_error, ==, "The server failed (Internal error)");
   g_assert_nonnull (waiting->next_try_at);
+  /* A server failure may come after the post was made: not cancelled. */
+  g_assert_true (waiting->maybe_posted);
+  g_assert_false (mq_outbox_cancel (f->outbox, id, &error));
+  g_assert_error (error, MQ_ERROR, MQ_ERROR_INVALID);
+  g_clear_error (&error);
 
   /* Not due yet: nothing is sent. */
   g_assert_cmpint (mq_outbox_sender_run_once (sender, NULL, &error), ==, 0);
@@ -162,6 +169,16 @@ test_closed_mid_send (Fixture       *f,
   g_assert_no_error (error);
   f->outbox = mq_outbox_new (f->store);
   sender = mq_outbox_sender_new (f->outbox, f->secrets);
+
+  /* Back in the queue, and not to be cancelled: both posts are out there. */
+  g_assert_cmpint (mq_outbox_recover (f->outbox, &error), ==, 2);
+  g_assert_false (mq_outbox_cancel (f->outbox, toot_id, &error));
+  g_assert_error (error, MQ_ERROR, MQ_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "This post may already be on the server"));
+  g_clear_error (&error);
+  g_assert_false (mq_outbox_cancel (f->outbox, skeet_id, &error));
+  g_assert_error (error, MQ_ERROR, MQ_ERROR_INVALID);
+  g_clear_error (&error);
 
   g_assert_cmpint (mq_outbox_sender_run_once (sender, NULL, &error), ==, 2);
   g_assert_no_error (error);
@@ -280,11 +297,55 @@ test_rate_limited_waits (Fixture       *f,
   job = mq_outbox_get_job (f->outbox, id, &error);
   g_assert_cmpint (job->state, ==, MQ_OUTBOX_STATE_QUEUED);
   g_assert_true (g_str_has_prefix (job->last_error, "Rate limited until "));
+  /* A rate limit means the post was not made: it can still be cancelled. */
+  g_assert_false (job->maybe_posted);
   next = g_date_time_new_from_iso8601 (job->next_try_at, NULL);
   wait = g_date_time_difference (next, now) / G_TIME_SPAN_SECOND;
   /* RateLimit-Reset says 300 s, more than the first backoff. */
   g_assert_cmpint (wait, >=, 298);
   g_assert_cmpint (wait, <=, 302);
+}
+
+/* A job whose answer was lost goes to the server even when Marquee thinks
+ * the server will refuse it: only the server knows whether the post is
+ * there. Its refusal of the same Idempotency-Key says it is not, and the
+ * job can be cancelled then.
+ */
+static void
+test_maybe_posted_until_refused (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqOutboxSender) sender = mq_outbox_sender_new (f->outbox, f->secrets);
+  g_autoptr(MqOutboxJob) lost = NULL;
+  g_autoptr(MqOutboxJob) refused = NULL;
+  gint64 id;
+
+  id = mq_outbox_enqueue (f->outbox, f->announcement, f->mastodon, "Stalker tonight at the Cine Doré", FALSE, &error);
+  g_assert_no_error (error);
+  /* A gateway's 502: the status was not made, but Marquee cannot know. */
+  fake_social_fault (f->fake, FAKE_502);
+  g_assert_cmpint (mq_outbox_sender_run_once (sender, NULL, &error), ==, 1);
+  lost = mq_outbox_get_job (f->outbox, id, &error);
+  g_assert_true (lost->maybe_posted);
+
+  /* The server's limit turns out to be 10 characters. */
+  g_mutex_lock (&f->fake->lock);
+  f->fake->instance_max_characters = 10;
+  g_mutex_unlock (&f->fake->lock);
+  g_assert_true (mq_outbox_set_account_limits (f->outbox, f->mastodon, 10, 0, &error));
+  set_later (f, 2);
+  g_assert_cmpint (mq_outbox_sender_run_once (sender, NULL, &error), ==, 1);
+  g_assert_no_error (error);
+  refused = mq_outbox_get_job (f->outbox, id, &error);
+  g_assert_cmpint (refused->state, ==, MQ_OUTBOX_STATE_FAILED);
+  /* The server's words, not Marquee's own length check. */
+  g_assert_nonnull (strstr (refused->last_error, "Text character limit of 10 exceeded"));
+  g_assert_cmpuint (f->fake->keys_seen->len, ==, 2);
+  g_assert_false (refused->maybe_posted);
+  g_assert_true (mq_outbox_cancel (f->outbox, id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (f->fake->statuses), ==, 0);
 }
 
 static char *
@@ -522,6 +583,8 @@ main (int   argc,
   g_test_add ("/core/outbox-sender/closed-mid-send-recovered-same-keys", Fixture, NULL,
               fixture_set_up, test_closed_mid_send, fixture_tear_down);
 
+  g_test_add ("/core/outbox-sender/mastodon/maybe-posted-until-server-refuses", Fixture, NULL,
+              fixture_set_up, test_maybe_posted_until_refused, fixture_tear_down);
   g_test_add ("/core/outbox-sender/bluesky/session-saved-secrets-not-in-database", Fixture, NULL,
               fixture_set_up, test_session_saved_secrets_not_in_database, fixture_tear_down);
   g_test_add ("/core/outbox-sender/mastodon/401-fails-with-server-words", Fixture, NULL,

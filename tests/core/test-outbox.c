@@ -361,6 +361,65 @@ test_image_kept_and_checked (Fixture       *f,
   g_assert_error (error, MQ_ERROR, MQ_ERROR_NOT_FOUND);
 }
 
+static gint64
+count_jobs (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) jobs = mq_outbox_list_jobs (f->outbox, &error);
+
+  g_assert_no_error (error);
+  return jobs->len;
+}
+
+/* Mastodon counts the description's characters, not its bytes: 1,500 "é"
+ * (3,000 bytes) go, 1,501 do not, and nothing is queued then. Bluesky has
+ * no limit.
+ */
+static void
+test_alt_text_limit (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = write_png (2000);
+  g_autoptr(GString) alt = g_string_new (NULL);
+  g_autoptr(MqOutboxJob) job = NULL;
+  gint64 at_limit, over_limit, bluesky, id;
+
+  for (int i = 0; i < MQ_MASTODON_MAX_ALT_CHARACTERS; i++)
+    g_string_append (alt, i % 2 == 0 ? "é" : "🎬");
+  g_assert_cmpint (MQ_MASTODON_MAX_ALT_CHARACTERS, ==, 1500);
+  g_assert_cmpuint (alt->len, >, 1500 * 2);
+  at_limit = mq_outbox_add_announcement (f->outbox, 0, "t", path, alt->str, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  id = mq_outbox_enqueue (f->outbox, at_limit, f->account_id, "t", FALSE, &error);
+  g_assert_no_error (error);
+  job = mq_outbox_get_job (f->outbox, id, &error);
+  g_assert_cmpstr (job->media_alt, ==, alt->str);
+  g_assert_cmpint (count_jobs (f), ==, 1);
+
+  g_string_append (alt, "é");
+  over_limit = mq_outbox_add_announcement (f->outbox, 0, "t", path, alt->str, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mq_outbox_enqueue (f->outbox, over_limit, f->account_id, "t", FALSE, &error), ==, 0);
+  g_assert_error (error, MQ_ERROR, MQ_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "The image description (alt text) is 1501 characters long; Mastodon takes at most 1500: "
+                   "shorten it");
+  g_clear_error (&error);
+  g_assert_cmpint (count_jobs (f), ==, 1);
+
+  /* As a draft too: it would fail once queued. */
+  g_assert_cmpint (mq_outbox_enqueue (f->outbox, over_limit, f->account_id, "t", TRUE, &error), ==, 0);
+  g_assert_error (error, MQ_ERROR, MQ_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (count_jobs (f), ==, 1);
+
+  bluesky = mq_outbox_add_account (f->outbox, MQ_SOCIAL_NETWORK_BLUESKY, "https://pds.example", "club.test", &error);
+  g_assert_cmpint (mq_outbox_enqueue (f->outbox, over_limit, bluesky, "t", FALSE, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_jobs (f), ==, 2);
+}
+
 static void
 test_find_account (Fixture       *f,
                    gconstpointer  data)
@@ -564,6 +623,99 @@ test_cancel_by_hand (Fixture       *f,
   g_assert_error (error, MQ_ERROR, MQ_ERROR_NOT_FOUND);
 }
 
+#define MAYBE_ON_SERVER_QUEUED \
+  "This post may already be on the server: the answer to an earlier try was lost. Let Marquee send it " \
+  "again (the server will not post it twice), then delete it there if you do not want it"
+#define MAYBE_ON_SERVER_FAILED \
+  "This post may already be on the server: the answer to an earlier try was lost. Retry it instead " \
+  "(the server will not post it twice), then delete it there if you do not want it"
+
+/* A job whose answer was lost may be on the server: cancelling it would
+ * leave a post Marquee forgot, so it is refused until the server has said
+ * either way. Having been tried is not enough to refuse: a rate limit
+ * says the post did not happen.
+ */
+static void
+test_cancel_maybe_posted (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqOutboxJob) never = NULL;
+  g_autoptr(MqOutboxJob) recovered = NULL;
+  g_autoptr(MqOutboxJob) claimed = NULL;
+  g_autoptr(MqOutboxJob) failed = NULL;
+  g_autoptr(MqOutboxJob) retried = NULL;
+  g_autoptr(MqOutboxJob) refused = NULL;
+  g_autoptr(MqOutboxJob) limited = NULL;
+  g_autoptr(GDateTime) retry_at = g_date_time_new_from_iso8601 ("2026-11-26T20:05:00Z", NULL);
+  gint64 id, other;
+
+  /* Never tried: cancelled as before. */
+  id = mq_outbox_enqueue (f->outbox, f->announcement_id, f->account_id, "hello", FALSE, &error);
+  g_assert_no_error (error);
+  never = mq_outbox_get_job (f->outbox, id, &error);
+  g_assert_false (never->maybe_posted);
+  g_assert_true (mq_outbox_job_can_cancel (never));
+
+  /* Marquee stopped while sending it: recovered, and no longer cancelled. */
+  claimed = mq_outbox_claim_next (f->outbox, &error);
+  g_assert_cmpint (claimed->id, ==, id);
+  g_assert_cmpint (mq_outbox_recover (f->outbox, &error), ==, 1);
+  recovered = mq_outbox_get_job (f->outbox, id, &error);
+  g_assert_cmpint (recovered->state, ==, MQ_OUTBOX_STATE_QUEUED);
+  g_assert_true (recovered->maybe_posted);
+  g_assert_false (mq_outbox_job_can_cancel (recovered));
+  assert_refused (f, id, FALSE, MAYBE_ON_SERVER_QUEUED);
+
+  /* Its next try times out too, then it gives up: retry, not cancel. */
+  g_clear_pointer (&claimed, mq_outbox_job_free);
+  claimed = mq_outbox_claim_next (f->outbox, &error);
+  g_assert_true (claimed->maybe_posted);
+  g_assert_true (mq_outbox_set_maybe_posted (f->outbox, id, TRUE, &error));
+  g_assert_true (mq_outbox_mark_failed (f->outbox, id, "Gave up after 8 attempts", &error));
+  failed = mq_outbox_get_job (f->outbox, id, &error);
+  g_assert_true (failed->maybe_posted);
+  assert_refused (f, id, FALSE, MAYBE_ON_SERVER_FAILED);
+  /* Only a job being sent takes the mark. */
+  g_assert_false (mq_outbox_set_maybe_posted (f->outbox, id, FALSE, &error));
+  g_assert_error (error, MQ_ERROR, MQ_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Retried by hand, it keeps the mark with its keys... */
+  g_assert_true (mq_outbox_retry (f->outbox, id, &error));
+  retried = mq_outbox_get_job (f->outbox, id, &error);
+  g_assert_true (retried->maybe_posted);
+  g_assert_cmpint (retried->attempts, ==, 0);
+  assert_refused (f, id, FALSE, MAYBE_ON_SERVER_QUEUED);
+
+  /* ...until the server refuses the request with those keys: then the
+   * post is not there, and the job can go.
+   */
+  g_clear_pointer (&claimed, mq_outbox_job_free);
+  claimed = mq_outbox_claim_next (f->outbox, &error);
+  g_assert_true (mq_outbox_set_maybe_posted (f->outbox, id, FALSE, &error));
+  g_assert_true (mq_outbox_mark_failed (f->outbox, id, "Validation failed", &error));
+  refused = mq_outbox_get_job (f->outbox, id, &error);
+  g_assert_false (refused->maybe_posted);
+  g_assert_true (mq_outbox_job_can_cancel (refused));
+  g_assert_true (mq_outbox_cancel (f->outbox, id, &error));
+  g_assert_no_error (error);
+
+  /* Tried and rate-limited: the server said no, so it is cancelled. */
+  other = mq_outbox_enqueue (f->outbox, mq_outbox_add_announcement (f->outbox, 0, "u", NULL, NULL, NULL,
+                                                                    NULL, NULL, NULL),
+                             f->account_id, "later", FALSE, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&claimed, mq_outbox_job_free);
+  claimed = mq_outbox_claim_next (f->outbox, &error);
+  g_assert_cmpint (claimed->id, ==, other);
+  g_assert_true (mq_outbox_mark_retry (f->outbox, other, "Rate limited", retry_at, &error));
+  limited = mq_outbox_get_job (f->outbox, other, &error);
+  g_assert_cmpint (limited->attempts, ==, 1);
+  g_assert_false (limited->maybe_posted);
+  g_assert_true (mq_outbox_cancel (f->outbox, other, &error));
+  g_assert_no_error (error);
+}
 
 int
 main (int   argc,
@@ -582,10 +734,14 @@ main (int   argc,
               fixture_setup, test_draft_and_schedule, fixture_teardown);
   g_test_add ("/core/outbox/image/kept-in-database-and-checked", Fixture, NULL,
               fixture_setup, test_image_kept_and_checked, fixture_teardown);
+  g_test_add ("/core/outbox/image/mastodon-alt-text-limit", Fixture, NULL,
+              fixture_setup, test_alt_text_limit, fixture_teardown);
   g_test_add ("/core/outbox/accounts/find", Fixture, NULL,
               fixture_setup, test_find_account, fixture_teardown);
   g_test_add ("/core/outbox/by-hand/retry", Fixture, NULL,
               fixture_setup, test_retry_by_hand, fixture_teardown);
+  g_test_add ("/core/outbox/by-hand/cancel-refuses-maybe-posted", Fixture, NULL,
+              fixture_setup, test_cancel_maybe_posted, fixture_teardown);
   g_test_add ("/core/outbox/by-hand/cancel", Fixture, NULL,
               fixture_setup, test_cancel_by_hand, fixture_teardown);
 

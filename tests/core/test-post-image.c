@@ -121,6 +121,32 @@ test_limits (void)
   g_assert_error (error, MQ_ERROR, MQ_ERROR_INVALID);
 }
 
+static void
+test_alt_length (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) alt = g_string_new (NULL);
+
+  /* Emoji are four bytes and one character each. */
+  for (int i = 0; i < 1500; i++)
+    g_string_append (alt, "🎞");
+  g_assert_true (mq_post_image_check_alt_length (alt->str, MQ_SOCIAL_NETWORK_MASTODON, &error));
+  g_assert_no_error (error);
+
+  g_string_append (alt, "x");
+  g_assert_false (mq_post_image_check_alt_length (alt->str, MQ_SOCIAL_NETWORK_MASTODON, &error));
+  g_assert_error (error, MQ_ERROR, MQ_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "1501 characters"));
+  g_assert_nonnull (strstr (error->message, "at most 1500"));
+  g_clear_error (&error);
+
+  /* The lexicon gives Bluesky's alt no maximum. */
+  g_assert_true (mq_post_image_check_alt_length (alt->str, MQ_SOCIAL_NETWORK_BLUESKY, &error));
+  g_assert_no_error (error);
+  g_assert_true (mq_post_image_check_alt_length (NULL, MQ_SOCIAL_NETWORK_MASTODON, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -130,6 +156,7 @@ main (int   argc,
   g_test_add_func ("/core/post-image/types-and-pixel-sizes", test_types_and_sizes);
   g_test_add_func ("/core/post-image/not-an-image", test_not_an_image);
   g_test_add_func ("/core/post-image/limits-and-alt", test_limits);
+  g_test_add_func ("/core/post-image/mastodon-alt-length", test_alt_length);
 
   return g_test_run ();
 }

@@ -113,6 +113,53 @@ test_store_upgrade_from_version_1 (void)
   g_assert_cmpint (count_rows (path, "SELECT count(*) FROM rsvps"), ==, 1);
 }
 
+/* Schema 8: a job an earlier Marquee tried and left waiting for its next
+ * try may be on the server; one never tried, or refused for good, is not.
+ */
+static void
+test_store_upgrade_outbox_maybe_posted (void)
+{
+  g_autofree char *path = temp_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqStore) store = NULL;
+
+  /* Schema 7 as an earlier Marquee left it: the latest one, less schema 8
+   * (which only adds the column). Once there is a schema 9, this has to
+   * undo it too, hence the check.
+   */
+  store = mq_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mq_store_get_latest_schema_version (), ==, 8);
+  g_clear_object (&store);
+  exec_raw (path, "ALTER TABLE outbox_jobs DROP COLUMN maybe_posted;");
+  exec_raw (path,
+            "PRAGMA user_version = 7;"
+            "INSERT INTO social_accounts (network, server, handle, created_at, updated_at) "
+            "VALUES ('mastodon', 'https://films.example', '@club', '2026-01-01T10:00:00Z', '2026-01-01T10:00:00Z');"
+            "INSERT INTO announcements (template, created_at, updated_at) "
+            "VALUES ('t', '2026-01-01T10:00:00Z', '2026-01-01T10:00:00Z');"
+            "INSERT INTO announcements (template, created_at, updated_at) "
+            "VALUES ('u', '2026-01-01T10:00:00Z', '2026-01-01T10:00:00Z');"
+            "INSERT INTO announcements (template, created_at, updated_at) "
+            "VALUES ('v', '2026-01-01T10:00:00Z', '2026-01-01T10:00:00Z');"
+            "INSERT INTO outbox_jobs (announcement_id, account_id, text, state, attempts, idempotency_key, "
+            "record_key, created_at, updated_at) VALUES "
+            "(1, 1, 'tried', 'queued', 2, '0123456789abcdef0', '3lbcdefghijkl', "
+            " '2026-01-01T10:00:00Z', '2026-01-01T10:00:00Z'),"
+            "(2, 1, 'never', 'queued', 0, '0123456789abcdef1', '3lbcdefghijkm', "
+            " '2026-01-01T10:00:00Z', '2026-01-01T10:00:00Z'),"
+            "(3, 1, 'refused', 'failed', 1, '0123456789abcdef2', '3lbcdefghijkn', "
+            " '2026-01-01T10:00:00Z', '2026-01-01T10:00:00Z');");
+
+  store = mq_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mq_store_get_schema_version (store), >=, 8);
+  g_clear_object (&store);
+  g_assert_cmpint (count_rows (path, "SELECT maybe_posted FROM outbox_jobs WHERE text = 'tried'"), ==, 1);
+  g_assert_cmpint (count_rows (path, "SELECT maybe_posted FROM outbox_jobs WHERE text = 'never'"), ==, 0);
+  g_assert_cmpint (count_rows (path, "SELECT maybe_posted FROM outbox_jobs WHERE text = 'refused'"), ==, 0);
+}
+
 static void
 test_store_refuses_newer (void)
 {
@@ -276,6 +323,7 @@ main (int   argc,
 
   g_test_add_func ("/core/store/migrate/empty-to-latest", test_store_empty_to_latest);
   g_test_add_func ("/core/store/migrate/from-version-1", test_store_upgrade_from_version_1);
+  g_test_add_func ("/core/store/migrate/outbox-maybe-posted", test_store_upgrade_outbox_maybe_posted);
   g_test_add_func ("/core/store/migrate/failure-rolls-back", test_store_failed_migration_rolls_back);
   g_test_add_func ("/core/store/open/refuses-newer", test_store_refuses_newer);
   g_test_add_func ("/core/store/open/refuses-garbage", test_store_refuses_garbage);

@@ -468,6 +468,20 @@ jobs_settled (gpointer data)
   return jobs != NULL;
 }
 
+/* The last job was tried, and its answer was lost: it waits for its
+ * next try, maybe on the server already.
+ */
+static gboolean
+last_job_maybe_posted (gpointer data)
+{
+  MqStore *store = data;
+  g_autoptr(MqOutbox) outbox = mq_outbox_new (store);
+  g_autoptr(GPtrArray) jobs = mq_outbox_list_jobs (outbox, NULL);
+  const MqOutboxJob *job = jobs != NULL && jobs->len > 0 ? g_ptr_array_index (jobs, jobs->len - 1) : NULL;
+
+  return job != NULL && job->state == MQ_OUTBOX_STATE_QUEUED && job->maybe_posted;
+}
+
 static AdwMessageDialog *
 find_visible_message_dialog (void)
 {
@@ -540,8 +554,11 @@ test_both_networks_body (Fixture       *fixture,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) later = g_date_time_add_days (now, 2);
   g_autofree char *long_text = NULL;
+  g_autofree char *long_alt = NULL;
+  g_autofree char *poster = NULL;
   FakeSocial *fake = fake_social_start ();
   MqComposerWindow *composer;
+  MqComposerImage *image;
   MqComposerPreview *bluesky_preview, *mastodon_preview;
   gint64 bluesky_id, mastodon_id;
 
@@ -587,7 +604,28 @@ test_both_networks_body (Fixture       *fixture,
   spin (20);
   bluesky_preview = mq_composer_window_get_preview (composer, bluesky_id);
 
+  /* Mastodon refuses a description over 1,500 characters; Bluesky takes it. */
   mq_composer_window_set_text (composer, "{title} at {venue} {hashtag}");
+  image = template_child (composer, MQ_TYPE_COMPOSER_WINDOW, "image_group");
+  poster = write_png (fixture->dir, "poster.png", 64, FALSE);
+  mq_composer_image_set_path (image, poster);
+  g_assert_true (wait_for (image_is_read, image, 10));
+  long_alt = g_strnfill (1501, 'a');
+  mq_composer_image_set_alt (image, long_alt);
+  spin (20);
+  g_assert_nonnull (strstr (mq_composer_preview_get_problem (mastodon_preview), "1501 characters"));
+  g_assert_null (mq_composer_preview_get_problem (bluesky_preview));
+  g_assert_false (can_post (composer));
+  long_alt[1500] = '\0';
+  mq_composer_image_set_alt (image, long_alt);
+  spin (20);
+  g_assert_null (mq_composer_preview_get_problem (mastodon_preview));
+  g_assert_true (can_post (composer));
+  mq_composer_image_set_path (image, NULL);
+  g_assert_true (wait_for (image_is_read, image, 10));
+  spin (20);
+  g_assert_cmpint (g_unlink (poster), ==, 0);
+
   adw_combo_row_set_selected (template_child (composer, MQ_TYPE_COMPOSER_WINDOW, "visibility_row"), 1);
   assert_counter (mastodon_preview, "33 / 1000", NULL);
   assert_counter (bluesky_preview, "33 / 300", NULL);
@@ -647,6 +685,32 @@ test_both_networks_body (Fixture       *fixture,
   assert_cancel_asks_first (fixture, store,
                             ((MqOutboxJob *) g_ptr_array_index (scheduled, 2))->account_id == bluesky_id
                               ? g_ptr_array_index (scheduled, 2) : g_ptr_array_index (scheduled, 3));
+
+  /* A gateway error leaves Marquee not knowing whether the post was made:
+   * the row offers no Cancel, and the core refuses one.
+   */
+  fake_social_fault (fake, FAKE_502);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_page (fixture)), "announcements.compose", NULL));
+  spin (100);
+  composer = find_toplevel (MQ_TYPE_COMPOSER_WINDOW);
+  mq_composer_window_set_account_active (composer, bluesky_id, FALSE);
+  mq_composer_window_set_text (composer, "Last seats: {title}");
+  spin (20);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (composer), "composer.post-now", NULL));
+  g_assert_true (wait_for (last_job_maybe_posted, store, 30));
+  spin (50);
+  {
+    g_autoptr(GPtrArray) all = mq_outbox_list_jobs (outbox, &error);
+    const MqOutboxJob *lost = g_ptr_array_index (all, all->len - 1);
+    MqOutboxRow *row = mq_announcements_page_find_job_row (get_page (fixture), lost->id);
+
+    g_assert_cmpint (lost->account_id, ==, mastodon_id);
+    g_assert_nonnull (row);
+    g_assert_false (gtk_widget_get_visible (template_child (row, MQ_TYPE_OUTBOX_ROW, "cancel_button")));
+    g_assert_false (mq_outbox_cancel (outbox, lost->id, &error));
+    g_assert_error (error, MQ_ERROR, MQ_ERROR_INVALID);
+    g_clear_error (&error);
+  }
 
   g_mutex_lock (&fake->lock);
   g_assert_cmpuint (g_hash_table_size (fake->statuses), ==, 1);

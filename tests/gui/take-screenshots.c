@@ -13,7 +13,8 @@
  *   take-screenshots OUTDIR SUFFIX light|dark [SHOT...]
  *
  * writes OUTDIR/SHOT-SUFFIX.png ("people-narrow-dark.png"); without SHOT
- * arguments it takes them all. The window takes the size of the screen;
+ * arguments it takes those the run (size and scheme) wants; named, they are
+ * taken in any run. The window takes the size of the screen;
  * below 600 pixels the other windows do too, as on a phone.
  */
 
@@ -27,20 +28,17 @@
 #include "mq-application.h"
 #include "mq-door-window.h"
 #include "mq-event-editor.h"
-#include "mq-event-page.h"
 #include "mq-events-page.h"
 #include "mq-export-dialog.h"
-#include "mq-greeter-page.h"
 #include "mq-merge-dialog.h"
 #include "mq-people-page.h"
 #include "mq-person-attendance.h"
 #include "mq-preferences-window.h"
-#include "mq-volunteer-dialog.h"
 #include "mq-window.h"
 #include "screenshot-capture.h"
 #include "take-screenshots.h"
 
-static gpointer
+gpointer
 find_toplevel (GType type)
 {
   g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
@@ -77,7 +75,7 @@ events_page (Driver *driver)
   return template_child (driver->window, MQ_TYPE_WINDOW, "events_page");
 }
 
-static MqEventPage *
+MqEventPage *
 event_page (Driver *driver)
 {
   return template_child (events_page (driver), MQ_TYPE_EVENTS_PAGE, "event_page");
@@ -90,7 +88,7 @@ people_page (Driver *driver)
 }
 
 /* A window of its own fills the small screen, as on a phone. */
-static GtkWindow *
+GtkWindow *
 fit (Driver    *driver,
      GtkWindow *window)
 {
@@ -195,49 +193,6 @@ shot_door_search (Driver *driver)
   return door;
 }
 
-/* The greeter view is a page inside a plain AdwWindow of its own. */
-static GtkWindow *
-find_greeter_window (void)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    {
-      GtkWidget *content = ADW_IS_WINDOW (l->data) ? adw_window_get_content (l->data) : NULL;
-
-      if (content != NULL && MQ_IS_GREETER_PAGE (content))
-        return l->data;
-    }
-
-  return NULL;
-}
-
-static GtkWindow *
-shot_greeters (Driver *driver)
-{
-  mq_window_show_event (driver->window, driver->event_id);
-  screenshot_spin (100);
-  gtk_widget_activate_action (GTK_WIDGET (event_page (driver)), "event.open-greeters", NULL);
-  screenshot_spin (300);
-  return fit (driver, find_greeter_window ());
-}
-
-static GtkWindow *
-shot_volunteers (Driver *driver)
-{
-  GtkWindow *greeters = shot_greeters (driver);
-  GtkWindow *dialog;
-
-  if (greeters == NULL)
-    return NULL;
-  gtk_widget_activate_action (adw_window_get_content (ADW_WINDOW (greeters)), "greeters.add-volunteer", NULL);
-  screenshot_spin (300);
-  dialog = fit (driver, find_toplevel (MQ_TYPE_VOLUNTEER_DIALOG));
-  /* A family name several people share: pick the right one. */
-  if (dialog != NULL)
-    gtk_editable_set_text (template_child (dialog, MQ_TYPE_VOLUNTEER_DIALOG, "search_entry"), "mäki");
-  return dialog;
-}
-
 static GtkWindow *
 shot_export (Driver *driver)
 {
@@ -268,39 +223,66 @@ shot_merge (Driver *driver)
   return fit (driver, GTK_WINDOW (dialog));
 }
 
+/* Which of the four runs of take-screenshots.sh take a shot. */
+enum
+{
+  WIDE = 1 << 0,
+  NARROW = 1 << 1,
+  WIDE_DARK = 1 << 2,
+  NARROW_DARK = 1 << 3,
+  EVERY_RUN = WIDE | NARROW | WIDE_DARK | NARROW_DARK,
+};
+
 typedef struct
 {
   const char *name;
   ShotFunc    func;
+  guint       runs;
 } Shot;
 
 static const Shot shots[] = {
-  { "events", shot_events },
-  { "event", shot_event },
-  { "past", shot_past },
-  { "sidebar", shot_sidebar },
-  { "people", shot_people },
-  { "people-search", shot_people_search },
-  { "person", shot_person },
-  { "editor", shot_editor },
-  { "greeter-view", shot_greeters },
-  { "door-mode", shot_door },
-  { "door-search", shot_door_search },
-  { "volunteers", shot_volunteers },
-  { "import-assistant", shot_import },
-  { "import-mapping", shot_import_mapping },
-  { "import-review", shot_import_review },
-  { "export", shot_export },
-  { "preferences", shot_preferences },
-  { "merge", shot_merge },
-  { "import-summary", shot_import_summary },
+  { "events", shot_events, NARROW | NARROW_DARK },
+  { "event", shot_event, EVERY_RUN },
+  { "past", shot_past, EVERY_RUN },
+  { "sidebar", shot_sidebar, NARROW | NARROW_DARK },
+  { "people", shot_people, EVERY_RUN },
+  { "people-search", shot_people_search, EVERY_RUN },
+  { "person", shot_person, NARROW | NARROW_DARK },
+  { "editor", shot_editor, EVERY_RUN },
+  { "greeter-view", shot_greeters, EVERY_RUN },
+  { "door-mode", shot_door, EVERY_RUN },
+  { "door-search", shot_door_search, EVERY_RUN },
+  { "volunteers", shot_volunteers, EVERY_RUN },
+  { "import-assistant", shot_import, EVERY_RUN },
+  { "import-mapping", shot_import_mapping, EVERY_RUN },
+  { "import-review", shot_import_review, EVERY_RUN },
+  { "export", shot_export, EVERY_RUN },
+  { "preferences", shot_preferences, EVERY_RUN },
+  { "merge", shot_merge, EVERY_RUN },
+  /* The README's and the guide's pictures of a working evening, light only;
+   * the greeter view pairs and admits, so these come after the shots of the
+   * demo as it was.
+   */
+  { "greeters", shot_greeters_paired, WIDE | NARROW },
+  { "greeters-empty", shot_greeters_empty, NARROW },
+  { "door-admitted", shot_door_admitted, WIDE },
+  { "door-already-in", shot_door_already_in, WIDE },
+  { "door-party", shot_door_party, WIDE },
+  { "door-waitlisted", shot_door_waitlisted, WIDE },
+  { "door-walk-in", shot_door_walk_in, WIDE },
+  { "door", shot_door_waitlisted, NARROW },
+  { "import-summary", shot_import_summary, EVERY_RUN },
 };
 
 static gboolean
 wanted (Driver     *driver,
-        const char *name)
+        const Shot *shot)
 {
-  return driver->only == NULL || driver->only[0] == NULL || g_strv_contains ((const char * const *) driver->only, name);
+  guint run = driver->narrow ? (driver->dark ? NARROW_DARK : NARROW) : (driver->dark ? WIDE_DARK : WIDE);
+
+  if (driver->only != NULL && driver->only[0] != NULL)
+    return g_strv_contains ((const char * const *) driver->only, shot->name);
+  return (shot->runs & run) != 0;
 }
 
 static void
@@ -374,14 +356,7 @@ run (gpointer user_data)
     {
       GtkWindow *window;
 
-      if (!wanted (driver, shots[i].name))
-        continue;
-      /* Wide, the list and the item beside it are one shot ("event",
-       * "people"); narrow, each is a screen of its own.
-       */
-      if (!driver->narrow && (g_str_equal (shots[i].name, "sidebar") ||
-                              g_str_equal (shots[i].name, "events") ||
-                              g_str_equal (shots[i].name, "person")))
+      if (!wanted (driver, &shots[i]))
         continue;
 
       window = shots[i].func (driver);
@@ -452,6 +427,7 @@ main (int   argc,
   driver.width = geometry.width;
   driver.height = geometry.height;
   driver.narrow = geometry.width < 600;
+  driver.dark = g_str_equal (argv[3], "dark");
 
   dir = g_dir_make_tmp ("marquee-screenshots-XXXXXX", NULL);
   db = g_build_filename (dir, "demo.db", NULL);

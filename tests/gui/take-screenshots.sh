@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Takes docs/screenshots again from the running app: every page at 1280x800
-# and 400x800, light and dark, each on a fresh demo database under Xvfb.
+# and 400x800, light and dark, each on a fresh demo database under Xvfb,
+# and, light only, door mode's outcomes and the greeter view at work
+# (door-admitted.png, the README's first picture, door-narrow.png, greeters*.png).
 #
 #   tests/gui/take-screenshots.sh [BUILDDIR] [OUTDIR]
 #

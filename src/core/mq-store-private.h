@@ -11,6 +11,9 @@
 
 G_BEGIN_DECLS
 
+/* How long a write waits for another connection's write to end. */
+#define MQ_STORE_BUSY_TIMEOUT_MS 5000
+
 sqlite3      *mq_store_get_db        (MqStore       *self);
 /* Brings the database to the latest schema (mq-store-migrations.c). */
 gboolean      mq_store_migrate       (MqStore       *self,

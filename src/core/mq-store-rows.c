@@ -1,7 +1,8 @@
 /* mq-store-rows.c: the “does this id exist” checks every service needs
  *
  * Kept in one place so every module answers an unknown id with the same
- * MQ_ERROR_NOT_FOUND message. Also the page cache a large job borrows.
+ * MQ_ERROR_NOT_FOUND message. Also the page cache a large job borrows and
+ * the write-ahead log it leaves behind.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -108,4 +109,28 @@ mq_store_restore_cache (MqStore *store,
   g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %d", previous);
 
   mq_store_exec (store, sql, NULL);
+}
+
+/* After a large write (an import) the write-ahead log holds every page it
+ * wrote, and SQLite keeps the file at that size (600 MB after a million
+ * rows) and reads those pages from it until the next write. This copies the
+ * log into the database and empties it. It never waits: with another
+ * connection in the middle of a read, SQLite copies what it can now, and a
+ * later write empties the log.
+ */
+void
+mq_store_truncate_log (MqStore *self)
+{
+  sqlite3 *db;
+
+  g_return_if_fail (MQ_IS_STORE (self));
+
+  /* Inside a caller's transaction, the caller's commit is still to come. */
+  if (mq_store_in_transaction (self))
+    return;
+
+  db = mq_store_get_db (self);
+  sqlite3_busy_timeout (db, 0);
+  sqlite3_wal_checkpoint_v2 (db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+  sqlite3_busy_timeout (db, MQ_STORE_BUSY_TIMEOUT_MS);
 }

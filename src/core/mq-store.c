@@ -18,7 +18,6 @@
 #include "mq-search-text.h"
 #include "mq-store-private.h"
 
-#define BUSY_TIMEOUT_MS 5000
 
 struct _MqStore
 {
@@ -249,7 +248,7 @@ configure (MqStore  *self,
   if (rc != SQLITE_OK)
     return mq_store_propagate (self, rc, error);
 
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  sqlite3_busy_timeout (self->db, MQ_STORE_BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (self->db, TRUE);
 
   /* An admitted guest must survive a power cut at the door, so every commit
@@ -369,27 +368,6 @@ mq_store_default_path (void)
     return g_strdup (env);
 
   return g_build_filename (g_get_user_data_dir (), "marquee", "marquee.db", NULL);
-}
-
-/* After a large write (an import) the write-ahead log holds every page it
- * wrote, and SQLite keeps the file at that size (600 MB after a million
- * rows) and reads those pages from it until the next write. This copies the
- * log into the database and empties it. It never waits: with another
- * connection in the middle of a read, SQLite copies what it can now, and a
- * later write empties the log.
- */
-void
-mq_store_truncate_log (MqStore *self)
-{
-  g_return_if_fail (MQ_IS_STORE (self));
-
-  /* Inside a caller's transaction, the caller's commit is still to come. */
-  if (self->depth > 0)
-    return;
-
-  sqlite3_busy_timeout (self->db, 0);
-  sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
 }
 
 gboolean

@@ -35,4 +35,14 @@ JsonObject  *mq_mastodon_client_object_or_error   (JsonNode          *root,
                                                    const char        *required,
                                                    GError           **error);
 
+/* The rel="next" address of @msg's Link header when it is on this server
+ * (the token goes nowhere else), else NULL.
+ */
+char        *mq_mastodon_client_next_page         (MqMastodonClient  *self,
+                                                   SoupMessage       *msg);
+/* A Status, or a ScheduledStatus (which has scheduled_at and params), with
+ * a string "id".
+ */
+MqPostResult *mq_mastodon_client_post_result_from (JsonObject        *object);
+
 G_END_DECLS

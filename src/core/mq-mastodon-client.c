@@ -229,8 +229,8 @@ build_post_status (const char         *text,
 }
 
 /* A Status, or a ScheduledStatus (which has scheduled_at and params). */
-static MqPostResult *
-post_result_from (JsonObject *object)
+MqPostResult *
+mq_mastodon_client_post_result_from (JsonObject *object)
 {
   MqPostResult *result = g_new0 (MqPostResult, 1);
 
@@ -277,7 +277,7 @@ mq_mastodon_client_post_status (MqMastodonClient    *self,
                    _("The server accepted the post but did not say its id"));
       return NULL;
     }
-  return post_result_from (object);
+  return mq_mastodon_client_post_result_from (object);
 }
 
 typedef struct
@@ -384,6 +384,18 @@ link_next (SoupMessage *msg)
   return NULL;
 }
 
+char *
+mq_mastodon_client_next_page (MqMastodonClient *self,
+                              SoupMessage      *msg)
+{
+  g_autofree char *next = link_next (msg);
+
+  /* The token goes to this server only. */
+  if (next != NULL && !(g_str_has_prefix (next, self->server) && next[strlen (self->server)] == '/'))
+    g_clear_pointer (&next, g_free);
+  return g_steal_pointer (&next);
+}
+
 MqPostResult *
 mq_mastodon_client_find_scheduled (MqMastodonClient  *self,
                                    const char        *idempotency_key,
@@ -422,13 +434,10 @@ mq_mastodon_client_find_scheduled (MqMastodonClient  *self,
               g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (params),
                                                                      "idempotency", NULL),
                          idempotency_key) == 0)
-            return post_result_from (object);
+            return mq_mastodon_client_post_result_from (object);
         }
       g_free (next);
-      next = json_array_get_length (array) > 0 ? link_next (msg) : NULL;
-      /* The token goes to this server only. */
-      if (next != NULL && !(g_str_has_prefix (next, self->server) && next[strlen (self->server)] == '/'))
-        g_clear_pointer (&next, g_free);
+      next = json_array_get_length (array) > 0 ? mq_mastodon_client_next_page (self, msg) : NULL;
     }
   return NULL;
 }

@@ -112,6 +112,18 @@ MqPostResult     *mq_mastodon_client_find_scheduled       (MqMastodonClient     
                                                            GCancellable         *cancellable,
                                                            GError              **error);
 
+/* The account's own status created at or after @since whose source text
+ * (GET /api/v1/statuses/:id/source) is exactly @text, looked for among its
+ * latest statuses (GET /api/v1/accounts/:id/statuses, newest first); NULL
+ * without an error when there is none. For a post whose Idempotency-Key
+ * the server has forgotten. Blocking.
+ */
+MqPostResult     *mq_mastodon_client_find_own_status      (MqMastodonClient     *self,
+                                                           const char           *text,
+                                                           GDateTime            *since,
+                                                           GCancellable         *cancellable,
+                                                           GError              **error);
+
 /* GET /api/v2/instance (public). Blocking. */
 gboolean          mq_mastodon_client_get_instance         (MqMastodonClient     *self,
                                                            MqMastodonInstance   *instance,

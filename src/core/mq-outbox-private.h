@@ -16,7 +16,7 @@ G_BEGIN_DECLS
   "j.media_path, j.media_alt, j.language, j.visibility, j.scheduled_at, j.attempts, " \
   "j.next_try_at, j.last_error, j.remote_id, j.remote_url, j.idempotency_key, " \
   "j.record_key, j.created_at, j.updated_at, j.media_remote_id, j.remote_scheduled, " \
-  "j.maybe_posted " \
+  "j.maybe_posted, j.maybe_posted_at " \
   "FROM outbox_jobs j JOIN announcements a ON a.id = j.announcement_id "
 
 MqOutboxJob *mq_outbox_job_from_row (sqlite3_stmt *stmt);

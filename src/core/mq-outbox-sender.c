@@ -2,7 +2,8 @@
  *
  * A job is claimed ('sending', one more attempt) before any request, so a
  * crash mid-send leaves evidence that mq_outbox_recover() turns back into a
- * retry; the keys chosen when the job was queued make that retry harmless.
+ * retry; the keys chosen when the job was queued make that retry harmless,
+ * and past the hour Mastodon keeps a key, a look at the account does.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -121,15 +122,50 @@ is_future (MqStore    *store,
   return when != NULL && g_date_time_compare (when, now) > 0;
 }
 
+/* Mastodon keeps an Idempotency-Key "for up to 1 hour" (POST
+ * /api/v1/statuses, docs.joinmastodon.org/methods/statuses). A job that
+ * may be on the server is sent again with its key alone only well within
+ * that hour, so a slow try does not outlive the key.
+ */
+#define MASTODON_KEY_TRUSTED_SECONDS (50 * 60)
+/* How far the server's clock may be behind ours when its created_at is
+ * compared with the time of our try.
+ */
+#define MASTODON_CLOCK_SKEW_SECONDS (5 * 60)
+
+/* When to look for the post on the account instead of trusting the key:
+ * NULL while the key still protects the job, else the earliest time the
+ * post can have been created.
+ */
+static GDateTime *
+mastodon_key_expired (MqStore           *store,
+                      const MqOutboxJob *job)
+{
+  const char *iso = job->maybe_posted_at != NULL ? job->maybe_posted_at : job->created_at;
+  g_autoptr(GDateTime) tried = NULL;
+  g_autoptr(GDateTime) now = mq_store_now (store);
+
+  if (!job->maybe_posted)
+    return NULL;
+  /* An unreadable time cannot prove the key is still kept. */
+  if (iso == NULL || !(tried = g_date_time_new_from_iso8601 (iso, NULL)))
+    tried = g_date_time_new_from_unix_utc (0);
+  if (g_date_time_difference (now, tried) < MASTODON_KEY_TRUSTED_SECONDS * G_TIME_SPAN_SECOND)
+    return NULL;
+  return g_date_time_add_seconds (tried, -MASTODON_CLOCK_SKEW_SECONDS);
+}
+
 static MqPostResult *
 post_mastodon (MqOutboxSender         *self,
                const MqSocialAccount  *account,
                const MqOutboxJob      *job,
                const MqPostImage      *image,
                GDateTime             **retry_at,
+               gboolean               *lookup_failed,
                GCancellable           *cancellable,
                GError                **error)
 {
+  g_autoptr(GDateTime) expired_since = NULL;
   g_autoptr(MqSecret) token = NULL;
   g_autoptr(MqMastodonClient) client = NULL;
   g_autofree char *media_id = NULL;
@@ -153,18 +189,42 @@ post_mastodon (MqOutboxSender         *self,
   /* The outbox hands over a job still in the future only when the server
    * can schedule it (mq_outbox_claim_next()).
    */
+  expired_since = mastodon_key_expired (mq_outbox_get_store (self->outbox), job);
   if (is_future (mq_outbox_get_store (self->outbox), job->scheduled_at))
     scheduled_at = job->scheduled_at;
-  else if (job->scheduled_at != NULL && job->attempts > 1)
+  if (job->scheduled_at != NULL && job->attempts > 1 && (scheduled_at == NULL || expired_since != NULL))
     {
       /* An earlier attempt may have handed it to the server's schedule
-       * before the time came close, and lost the answer.
+       * and lost the answer: the scheduled status keeps the key for as
+       * long as it waits, so it is found by it.
        */
       result = mq_mastodon_client_find_scheduled (client, job->idempotency_key, cancellable, &local_error);
       if (result != NULL || local_error != NULL)
         {
           if (local_error != NULL)
-            g_propagate_error (error, local_error);
+            {
+              *lookup_failed = TRUE;
+              g_propagate_error (error, local_error);
+            }
+          goto out;
+        }
+    }
+  if (expired_since != NULL)
+    {
+      /* The server no longer knows the key: were the post there, sending
+       * again would publish it twice. Not finding it is the only leave to
+       * send, and a lookup that fails is a try that failed.
+       */
+      result = mq_mastodon_client_find_own_status (client, job->text, expired_since, cancellable, &local_error);
+      if (result != NULL || local_error != NULL)
+        {
+          if (local_error != NULL)
+            {
+              *lookup_failed = TRUE;
+              g_propagate_error (error, local_error);
+            }
+          else
+            g_debug ("job %" G_GINT64_FORMAT " was found on the account as %s", job->id, result->id);
           goto out;
         }
     }
@@ -280,6 +340,7 @@ send_job (MqOutboxSender  *self,
   g_autoptr(GDateTime) retry_at = NULL;
   g_autoptr(GError) post_error = NULL;
   g_auto(MqTransaction) tx = { 0 };
+  gboolean lookup_failed = FALSE;
   gboolean maybe_posted;
 
   if (!(account = mq_outbox_get_account (self->outbox, job->account_id, error)))
@@ -301,7 +362,7 @@ send_job (MqOutboxSender  *self,
     return mq_outbox_mark_failed (self->outbox, job->id, post_error->message, error);
 
   if (account->network == MQ_SOCIAL_NETWORK_MASTODON)
-    result = post_mastodon (self, account, job, image, &retry_at, cancellable, &post_error);
+    result = post_mastodon (self, account, job, image, &retry_at, &lookup_failed, cancellable, &post_error);
   else
     result = post_bluesky (self, account, job, image, &retry_at, cancellable, &post_error);
 
@@ -321,9 +382,12 @@ send_job (MqOutboxSender  *self,
    * attempt published it: the server would have answered with that post
    * (Mastodon's Idempotency-Key; the Bluesky client looks the record up
    * after a failed createRecord). A rate limit, a refused login or
-   * certificate say nothing either way.
+   * certificate say nothing either way, and neither does a failed look
+   * for the post on the account.
    */
-  if (may_have_posted (post_error))
+  if (lookup_failed)
+    maybe_posted = job->maybe_posted;
+  else if (may_have_posted (post_error))
     maybe_posted = TRUE;
   else if (g_error_matches (post_error, MQ_SOCIAL_ERROR, MQ_SOCIAL_ERROR_REJECTED))
     maybe_posted = FALSE;

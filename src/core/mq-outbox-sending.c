@@ -97,7 +97,8 @@ mq_outbox_recover (MqOutbox  *self,
 
   stmt = mq_store_prepare (mq_outbox_get_store (self),
                            "UPDATE outbox_jobs SET state = 'queued', next_try_at = NULL, "
-                           "maybe_posted = 1 WHERE state = 'sending'", error);
+                           "maybe_posted = 1, maybe_posted_at = coalesce (maybe_posted_at, updated_at) "
+                           "WHERE state = 'sending'", error);
   if (stmt == NULL || !mq_store_step_done (mq_outbox_get_store (self), stmt, error))
     return -1;
   changes = sqlite3_changes (mq_store_get_db (mq_outbox_get_store (self)));
@@ -202,9 +203,13 @@ mq_outbox_set_maybe_posted (MqOutbox  *self,
 
   g_return_val_if_fail (MQ_IS_OUTBOX (self), FALSE);
 
+  /* A job in 'sending' was last updated when it was claimed, as the try
+   * began; the first such try is kept, since the post may date from it.
+   */
   store = mq_outbox_get_store (self);
   stmt = mq_store_prepare (store,
-                           "UPDATE outbox_jobs SET maybe_posted = ?2 "
+                           "UPDATE outbox_jobs SET maybe_posted = ?2, maybe_posted_at = "
+                           "CASE WHEN ?2 = 0 THEN NULL ELSE coalesce (maybe_posted_at, updated_at) END "
                            "WHERE id = ?1 AND state = 'sending'", error);
   if (stmt == NULL)
     return FALSE;

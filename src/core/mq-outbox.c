@@ -77,6 +77,7 @@ mq_outbox_job_free (MqOutboxJob *job)
   g_free (job->created_at);
   g_free (job->updated_at);
   g_free (job->media_remote_id);
+  g_free (job->maybe_posted_at);
   g_free (job);
 }
 
@@ -372,6 +373,7 @@ mq_outbox_job_from_row (sqlite3_stmt *stmt)
   job->media_remote_id = g_strdup (mq_column_text (stmt, 20));
   job->remote_scheduled = sqlite3_column_int (stmt, 21) != 0;
   job->maybe_posted = sqlite3_column_int (stmt, 22) != 0;
+  job->maybe_posted_at = g_strdup (mq_column_text (stmt, 23));
   return job;
 }
 

@@ -83,6 +83,10 @@ typedef struct
    * may be on the server, so the job is sent again, never cancelled.
    */
   gboolean       maybe_posted;
+  /* When the first try that may have published it began (UTC ISO 8601);
+   * NULL unless maybe_posted.
+   */
+  char          *maybe_posted_at;
 } MqOutboxJob;
 
 void             mq_outbox_job_free (MqOutboxJob *job);

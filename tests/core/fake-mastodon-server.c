@@ -3,7 +3,8 @@
  * Shapes and status codes from docs.joinmastodon.org (see
  * shared/research/social.md): statuses with Idempotency-Key, media
  * 200/202/206/404, scheduled statuses, app registration, OAuth with PKCE,
- * the instance, tag timelines, rate-limit headers on every answer.
+ * the instance, tag timelines, rate-limit headers on every answer. The
+ * account's own statuses are in fake-mastodon-account.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -30,9 +31,9 @@ mastodon_rate_headers (SoupServerMessage *msg,
   soup_message_headers_replace (headers, "X-RateLimit-Reset", reset_text);
 }
 
-static gboolean
-mastodon_authorized (FakeSocial        *fake,
-                     SoupServerMessage *msg)
+gboolean
+fake_mastodon_authorized (FakeSocial        *fake,
+                          SoupServerMessage *msg)
 {
   const char *token = fake_bearer (msg);
 
@@ -184,7 +185,7 @@ fake_mastodon_statuses (SoupServer        *server,
   fault = GPOINTER_TO_UINT (g_queue_pop_head (&fake->faults));
   request = fake_request_object (msg, parser);
   text = fake_string_member (request, "status");
-  if (!mastodon_authorized (fake, msg))
+  if (!fake_mastodon_authorized (fake, msg))
     ;
   else if (fault == FAKE_429)
     {
@@ -211,7 +212,7 @@ fake_mastodon_statuses (SoupServer        *server,
 
       if ((id = g_hash_table_lookup (fake->statuses, key)) == NULL)
         {
-          id = g_strdup_printf ("%u", 109 + g_hash_table_size (fake->statuses));
+          id = g_strdup_printf ("%u", 109 + g_hash_table_size (fake->status_requests));
           created = TRUE;
         }
       url = g_strdup_printf ("https://films.example/@club/%s", id);
@@ -238,9 +239,12 @@ fake_mastodon_statuses (SoupServer        *server,
           if (created)
             {
               SoupMessageBody *body = soup_server_message_get_request_body (msg);
+              g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
               g_hash_table_insert (fake->statuses, g_strdup (key), (char *) id);
               g_hash_table_insert (fake->status_requests, g_strdup (id), g_strndup (body->data, body->length));
+              g_hash_table_insert (fake->status_created_at, g_strdup (id),
+                                   g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ"));
             }
           if (fault == FAKE_500)
             fake_answer (msg, 500, "{\"error\":\"Internal error\"}");
@@ -272,7 +276,7 @@ fake_mastodon_media_upload (SoupServer        *server,
 
   g_mutex_lock (&fake->lock);
   fake->requests++;
-  if (!mastodon_authorized (fake, msg))
+  if (!fake_mastodon_authorized (fake, msg))
     goto out;
   multipart = soup_multipart_new_from_message (soup_server_message_get_request_headers (msg), bytes);
   if (multipart == NULL)
@@ -348,7 +352,7 @@ fake_mastodon_media (SoupServer        *server,
   g_mutex_lock (&fake->lock);
   fake->requests++;
   fake->media_polls++;
-  if (mastodon_authorized (fake, msg))
+  if (fake_mastodon_authorized (fake, msg))
     {
       if ((media = g_hash_table_lookup (fake->media, id)) == NULL)
         fake_answer (msg, 404, "{\"error\":\"Record not found\"}");
@@ -381,7 +385,7 @@ fake_mastodon_scheduled_list (SoupServer        *server,
 
   g_mutex_lock (&fake->lock);
   fake->requests++;
-  if (mastodon_authorized (fake, msg))
+  if (fake_mastodon_authorized (fake, msg))
     {
       g_hash_table_iter_init (&iter, fake->scheduled);
       while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &json))
@@ -567,7 +571,7 @@ fake_mastodon_verify_credentials (SoupServer        *server,
 
   g_mutex_lock (&fake->lock);
   fake->requests++;
-  if (mastodon_authorized (fake, msg))
+  if (fake_mastodon_authorized (fake, msg))
     {
       g_autofree char *body = g_strdup_printf ("{\"id\":\"" FAKE_MASTODON_ACCOUNT_ID "\",\"username\":\"club\","
                                                "\"acct\":\"club\",\"display_name\":\"Ciné-club Lumière\","
@@ -645,4 +649,5 @@ fake_mastodon_add_handlers (FakeSocial *fake)
                            fake_mastodon_verify_credentials, fake, NULL);
   soup_server_add_handler (fake->server, "/api/v2/instance", fake_mastodon_instance, fake, NULL);
   soup_server_add_handler (fake->server, "/api/v1/timelines/tag/", fake_mastodon_tag, fake, NULL);
+  fake_mastodon_add_account_handlers (fake);
 }

@@ -28,6 +28,12 @@ const char  *fake_string_member         (JsonObject        *object,
                                          const char        *name);
 
 void         fake_media_free            (FakeMedia         *media);
+/* Checks the bearer token (401 when it is not one the fake issued) and
+ * puts Mastodon's rate-limit headers on the answer.
+ */
+gboolean     fake_mastodon_authorized   (FakeSocial        *fake,
+                                         SoupServerMessage *msg);
+void         fake_mastodon_add_account_handlers (FakeSocial *fake);
 void         fake_mastodon_add_handlers (FakeSocial        *fake);
 void         fake_bluesky_add_handlers  (FakeSocial        *fake);
 

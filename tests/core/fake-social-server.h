@@ -67,10 +67,20 @@ typedef struct
   /* HTTPS with a certificate nobody trusts. */
   gboolean      tls;
 
-  /* Mastodon. Idempotency-Key → status id of what was published. */
+  /* Mastodon. Idempotency-Key → status id of what was published, while
+   * the server keeps the key (fake_social_expire_keys()).
+   */
   GHashTable   *statuses;
-  /* Status id → the request body it was made from. */
+  /* Status id → the request body it was made from: every status there is. */
   GHashTable   *status_requests;
+  /* Status id → its created_at (the fake's real clock). */
+  GHashTable   *status_created_at;
+  /* GET /api/v1/accounts/:id/statuses and /api/v1/statuses/:id/source
+   * requests answered; a status (e.g. 502) the next list request fails with.
+   */
+  guint         account_status_lists;
+  guint         source_requests;
+  guint         account_statuses_fault;
   GPtrArray    *keys_seen;
   /* Idempotency-Key → scheduled status id; id → ScheduledStatus JSON. */
   GHashTable   *scheduled_keys;
@@ -122,6 +132,10 @@ void        fake_social_stop       (FakeSocial  *fake);
 /* The next post-creating request meets @fault (FAKE_*). */
 void        fake_social_fault      (FakeSocial  *fake,
                                     guint        fault);
+/* Forgets every Idempotency-Key, as Mastodon does after an hour; the
+ * statuses stay.
+ */
+void        fake_social_expire_keys (FakeSocial *fake);
 /* The code /oauth/authorize shows for the authorize address @url (what a
  * user's browser would display), or NULL if the fake refused it.
  */

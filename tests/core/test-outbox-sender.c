@@ -70,6 +70,31 @@ set_later (Fixture *f,
   mq_store_set_fixed_now (f->store, later);
 }
 
+/* Fixes the store's clock @minutes after @start. */
+static void
+set_minutes_after (Fixture   *f,
+                   GDateTime *start,
+                   int        minutes)
+{
+  g_autoptr(GDateTime) later = g_date_time_add_minutes (start, minutes);
+
+  mq_store_set_fixed_now (f->store, later);
+}
+
+static guint
+lookups (Fixture *f)
+{
+  guint n;
+
+  g_mutex_lock (&f->fake->lock);
+  n = f->fake->account_status_lists;
+  g_mutex_unlock (&f->fake->lock);
+  return n;
+}
+
+/* Within the hour Mastodon keeps the Idempotency-Key, the key alone keeps
+ * the retry from posting twice: the account is not looked through.
+ */
 static void
 test_500_then_success (Fixture       *f,
                        gconstpointer  data)
@@ -78,8 +103,11 @@ test_500_then_success (Fixture       *f,
   g_autoptr(MqOutboxSender) sender = mq_outbox_sender_new (f->outbox, f->secrets);
   g_autoptr(MqOutboxJob) waiting = NULL;
   g_autoptr(MqOutboxJob) done = NULL;
+  g_autoptr(GDateTime) start = g_date_time_new_now_utc ();
+  g_autofree char *start_iso = g_date_time_format (start, "%Y-%m-%dT%H:%M:%SZ");
   gint64 id;
 
+  mq_store_set_fixed_now (f->store, start);
   id = mq_outbox_enqueue (f->outbox, f->announcement, f->mastodon, "Ciné-club 🎬 #filmclub", FALSE, &error);
   g_assert_no_error (error);
   fake_social_fault (f->fake, FAKE_500);
@@ -93,6 +121,7 @@ test_500_then_success (Fixture       *f,
   g_assert_nonnull (waiting->next_try_at);
   /* A server failure may come after the post was made: not cancelled. */
   g_assert_true (waiting->maybe_posted);
+  g_assert_cmpstr (waiting->maybe_posted_at, ==, start_iso);
   g_assert_false (mq_outbox_cancel (f->outbox, id, &error));
   g_assert_error (error, MQ_ERROR, MQ_ERROR_INVALID);
   g_clear_error (&error);
@@ -100,8 +129,9 @@ test_500_then_success (Fixture       *f,
   /* Not due yet: nothing is sent. */
   g_assert_cmpint (mq_outbox_sender_run_once (sender, NULL, &error), ==, 0);
 
-  set_later (f, 2);
+  set_minutes_after (f, start, 45);
   g_assert_cmpint (mq_outbox_sender_run_once (sender, NULL, &error), ==, 1);
+  g_assert_cmpuint (lookups (f), ==, 0);
   done = mq_outbox_get_job (f->outbox, id, &error);
   g_assert_cmpint (done->state, ==, MQ_OUTBOX_STATE_POSTED);
   g_assert_cmpstr (done->remote_id, ==, "109");
@@ -112,6 +142,7 @@ test_500_then_success (Fixture       *f,
   g_assert_cmpstr (g_ptr_array_index (f->fake->keys_seen, 0), ==, done->idempotency_key);
   g_assert_cmpstr (g_ptr_array_index (f->fake->keys_seen, 1), ==, done->idempotency_key);
   g_assert_cmpuint (g_hash_table_size (f->fake->statuses), ==, 1);
+  g_assert_cmpuint (g_hash_table_size (f->fake->status_requests), ==, 1);
 
   /* A second run posts nothing new. */
   g_assert_cmpint (mq_outbox_sender_run_once (sender, NULL, &error), ==, 0);
@@ -571,6 +602,171 @@ test_scheduled_lost_answer (Fixture       *f,
   g_assert_cmpuint (g_hash_table_size (f->fake->statuses), ==, 0);
 }
 
+/* Mastodon keeps an Idempotency-Key for up to an hour. The first try made
+ * the status and its answer was lost; the retry comes 61 minutes later,
+ * when the server has forgotten the key and would post it again: the
+ * sender finds it among the account's statuses by its source text
+ * instead, past a page of newer ones.
+ */
+static void
+test_expired_key_found_on_account (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqOutboxSender) sender = mq_outbox_sender_new (f->outbox, f->secrets);
+  g_autoptr(MqMastodonClient) client = mq_mastodon_client_new (f->fake->url, FAKE_MASTODON_TOKEN);
+  g_autoptr(MqOutboxJob) waiting = NULL;
+  g_autoptr(MqOutboxJob) done = NULL;
+  g_autoptr(GDateTime) start = g_date_time_new_now_utc ();
+  g_autofree char *start_iso = g_date_time_format (start, "%Y-%m-%dT%H:%M:%SZ");
+  guint same_key = 0;
+  gint64 id;
+
+  mq_store_set_fixed_now (f->store, start);
+  id = mq_outbox_enqueue (f->outbox, f->announcement, f->mastodon, "Solaris & Stalker <tonight>", FALSE, &error);
+  g_assert_no_error (error);
+  fake_social_fault (f->fake, FAKE_DROP);
+  g_assert_cmpint (mq_outbox_sender_run_once (sender, NULL, &error), ==, 1);
+  g_assert_no_error (error);
+  waiting = mq_outbox_get_job (f->outbox, id, &error);
+  g_assert_cmpint (waiting->state, ==, MQ_OUTBOX_STATE_QUEUED);
+  g_assert_true (waiting->maybe_posted);
+  g_assert_cmpstr (waiting->maybe_posted_at, ==, start_iso);
+  g_assert_cmpuint (g_hash_table_size (f->fake->status_requests), ==, 1);
+
+  /* The club posts more meanwhile: one with nearly the same text, and
+   * enough to fill the first page of the account's statuses.
+   */
+  for (guint i = 0; i < 41; i++)
+    {
+      g_autofree char *text = i == 0 ? g_strdup ("Solaris & Stalker <tonight> ") : g_strdup_printf ("Note %u", i);
+      g_autofree char *key = g_strdup_printf ("other-%u", i);
+      g_autoptr(MqPostResult) other = mq_mastodon_client_post_status (client, text, NULL, NULL, NULL, NULL, key,
+                                                                      NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (other);
+    }
+
+  fake_social_expire_keys (f->fake);
+  set_minutes_after (f, start, 61);
+  g_assert_cmpint (mq_outbox_sender_run_once (sender, NULL, &error), ==, 1);
+  g_assert_no_error (error);
+  done = mq_outbox_get_job (f->outbox, id, &error);
+  g_assert_cmpint (done->state, ==, MQ_OUTBOX_STATE_POSTED);
+  g_assert_cmpstr (done->remote_id, ==, "109");
+  g_assert_cmpstr (done->remote_url, ==, "https://films.example/@club/109");
+
+  /* The job's status exists once, and its key went out once. */
+  g_assert_cmpuint (g_hash_table_size (f->fake->status_requests), ==, 42);
+  for (guint i = 0; i < f->fake->keys_seen->len; i++)
+    same_key += g_strcmp0 (g_ptr_array_index (f->fake->keys_seen, i), done->idempotency_key) == 0;
+  g_assert_cmpuint (same_key, ==, 1);
+  g_assert_cmpuint (lookups (f), ==, 2);
+  g_assert_cmpuint (f->fake->source_requests, ==, 42);
+}
+
+/* The same, but the first try never made the status (a gateway's 502): the
+ * retry finds nothing on the account and posts it, once.
+ */
+static void
+test_expired_key_not_posted (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqOutboxSender) sender = mq_outbox_sender_new (f->outbox, f->secrets);
+  g_autoptr(MqOutboxJob) done = NULL;
+  g_autoptr(GDateTime) start = g_date_time_new_now_utc ();
+  gint64 id;
+
+  mq_store_set_fixed_now (f->store, start);
+  id = mq_outbox_enqueue (f->outbox, f->announcement, f->mastodon, "Stalker tonight", FALSE, &error);
+  g_assert_no_error (error);
+  fake_social_fault (f->fake, FAKE_502);
+  g_assert_cmpint (mq_outbox_sender_run_once (sender, NULL, &error), ==, 1);
+  g_assert_cmpuint (g_hash_table_size (f->fake->status_requests), ==, 0);
+
+  fake_social_expire_keys (f->fake);
+  set_minutes_after (f, start, 61);
+  g_assert_cmpint (mq_outbox_sender_run_once (sender, NULL, &error), ==, 1);
+  g_assert_no_error (error);
+  done = mq_outbox_get_job (f->outbox, id, &error);
+  g_assert_cmpint (done->state, ==, MQ_OUTBOX_STATE_POSTED);
+  g_assert_cmpstr (done->remote_id, ==, "109");
+  g_assert_cmpuint (lookups (f), ==, 1);
+  g_assert_cmpuint (g_hash_table_size (f->fake->status_requests), ==, 1);
+  g_assert_cmpuint (f->fake->keys_seen->len, ==, 2);
+}
+
+/* A lookup that fails is a try that failed: nothing is sent, the job
+ * waits for its next try (or, refused, for a retry by hand) and stays
+ * maybe_posted; the next lookup that works finds the post.
+ */
+static void
+test_expired_key_lookup_fails (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqOutboxSender) sender = mq_outbox_sender_new (f->outbox, f->secrets);
+  g_autoptr(MqOutboxJob) waiting = NULL;
+  g_autoptr(MqOutboxJob) refused = NULL;
+  g_autoptr(MqOutboxJob) done = NULL;
+  g_autoptr(GDateTime) start = g_date_time_new_now_utc ();
+  g_autofree char *start_iso = g_date_time_format (start, "%Y-%m-%dT%H:%M:%SZ");
+  gint64 id;
+
+  mq_store_set_fixed_now (f->store, start);
+  id = mq_outbox_enqueue (f->outbox, f->announcement, f->mastodon, "Stalker tonight", FALSE, &error);
+  g_assert_no_error (error);
+  fake_social_fault (f->fake, FAKE_DROP);
+  g_assert_cmpint (mq_outbox_sender_run_once (sender, NULL, &error), ==, 1);
+  fake_social_expire_keys (f->fake);
+
+  /* The server fails the list of statuses. */
+  g_mutex_lock (&f->fake->lock);
+  f->fake->account_statuses_fault = 502;
+  g_mutex_unlock (&f->fake->lock);
+  set_minutes_after (f, start, 61);
+  g_assert_cmpint (mq_outbox_sender_run_once (sender, NULL, &error), ==, 1);
+  g_assert_no_error (error);
+  waiting = mq_outbox_get_job (f->outbox, id, &error);
+  g_assert_cmpint (waiting->state, ==, MQ_OUTBOX_STATE_QUEUED);
+  g_assert_nonnull (waiting->next_try_at);
+  g_assert_cmpint (waiting->attempts, ==, 2);
+  g_assert_true (waiting->maybe_posted);
+  g_assert_cmpstr (waiting->maybe_posted_at, ==, start_iso);
+  g_assert_cmpuint (lookups (f), ==, 1);
+  g_assert_cmpuint (f->fake->keys_seen->len, ==, 1);
+
+  /* The token is refused: failed for good, and still not to be cancelled. */
+  g_mutex_lock (&f->fake->lock);
+  g_hash_table_remove (f->fake->tokens, FAKE_MASTODON_TOKEN);
+  g_mutex_unlock (&f->fake->lock);
+  set_minutes_after (f, start, 70);
+  g_assert_cmpint (mq_outbox_sender_run_once (sender, NULL, &error), ==, 1);
+  refused = mq_outbox_get_job (f->outbox, id, &error);
+  g_assert_cmpint (refused->state, ==, MQ_OUTBOX_STATE_FAILED);
+  g_assert_true (refused->maybe_posted);
+  g_assert_false (mq_outbox_cancel (f->outbox, id, &error));
+  g_assert_error (error, MQ_ERROR, MQ_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (f->fake->keys_seen->len, ==, 1);
+  g_assert_cmpuint (g_hash_table_size (f->fake->status_requests), ==, 1);
+
+  /* Logged in again and retried by hand: the post is found, not sent. */
+  g_mutex_lock (&f->fake->lock);
+  g_hash_table_add (f->fake->tokens, g_strdup (FAKE_MASTODON_TOKEN));
+  g_mutex_unlock (&f->fake->lock);
+  g_assert_true (mq_outbox_retry (f->outbox, id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (mq_outbox_sender_run_once (sender, NULL, &error), ==, 1);
+  done = mq_outbox_get_job (f->outbox, id, &error);
+  g_assert_cmpint (done->state, ==, MQ_OUTBOX_STATE_POSTED);
+  g_assert_cmpstr (done->remote_id, ==, "109");
+  g_assert_cmpuint (f->fake->keys_seen->len, ==, 1);
+  g_assert_cmpuint (g_hash_table_size (f->fake->status_requests), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -580,6 +776,12 @@ main (int   argc,
 
   g_test_add ("/core/outbox-sender/mastodon/500-then-success-once", Fixture, NULL,
               fixture_set_up, test_500_then_success, fixture_tear_down);
+  g_test_add ("/core/outbox-sender/mastodon/expired-key-post-found-on-account", Fixture, NULL,
+              fixture_set_up, test_expired_key_found_on_account, fixture_tear_down);
+  g_test_add ("/core/outbox-sender/mastodon/expired-key-not-posted-sent-once", Fixture, NULL,
+              fixture_set_up, test_expired_key_not_posted, fixture_tear_down);
+  g_test_add ("/core/outbox-sender/mastodon/expired-key-lookup-fails-nothing-sent", Fixture, NULL,
+              fixture_set_up, test_expired_key_lookup_fails, fixture_tear_down);
   g_test_add ("/core/outbox-sender/closed-mid-send-recovered-same-keys", Fixture, NULL,
               fixture_set_up, test_closed_mid_send, fixture_tear_down);
 

@@ -657,24 +657,34 @@ test_cancel_maybe_posted (Fixture       *f,
   g_assert_false (never->maybe_posted);
   g_assert_true (mq_outbox_job_can_cancel (never));
 
-  /* Marquee stopped while sending it: recovered, and no longer cancelled. */
+  g_assert_null (never->maybe_posted_at);
+
+  /* Marquee stopped while sending it: recovered, and no longer cancelled.
+   * The post may date from when that try began.
+   */
+  set_now (f, "2026-11-26T19:00:00Z");
   claimed = mq_outbox_claim_next (f->outbox, &error);
   g_assert_cmpint (claimed->id, ==, id);
+  set_now (f, "2026-11-26T19:02:00Z");
   g_assert_cmpint (mq_outbox_recover (f->outbox, &error), ==, 1);
   recovered = mq_outbox_get_job (f->outbox, id, &error);
   g_assert_cmpint (recovered->state, ==, MQ_OUTBOX_STATE_QUEUED);
   g_assert_true (recovered->maybe_posted);
+  g_assert_cmpstr (recovered->maybe_posted_at, ==, "2026-11-26T19:00:00Z");
   g_assert_false (mq_outbox_job_can_cancel (recovered));
   assert_refused (f, id, FALSE, MAYBE_ON_SERVER_QUEUED);
 
   /* Its next try times out too, then it gives up: retry, not cancel. */
   g_clear_pointer (&claimed, mq_outbox_job_free);
+  set_now (f, "2026-11-26T19:30:00Z");
   claimed = mq_outbox_claim_next (f->outbox, &error);
   g_assert_true (claimed->maybe_posted);
   g_assert_true (mq_outbox_set_maybe_posted (f->outbox, id, TRUE, &error));
   g_assert_true (mq_outbox_mark_failed (f->outbox, id, "Gave up after 8 attempts", &error));
   failed = mq_outbox_get_job (f->outbox, id, &error);
   g_assert_true (failed->maybe_posted);
+  /* The first try that may have posted is the one that counts. */
+  g_assert_cmpstr (failed->maybe_posted_at, ==, "2026-11-26T19:00:00Z");
   assert_refused (f, id, FALSE, MAYBE_ON_SERVER_FAILED);
   /* Only a job being sent takes the mark. */
   g_assert_false (mq_outbox_set_maybe_posted (f->outbox, id, FALSE, &error));
@@ -685,6 +695,7 @@ test_cancel_maybe_posted (Fixture       *f,
   g_assert_true (mq_outbox_retry (f->outbox, id, &error));
   retried = mq_outbox_get_job (f->outbox, id, &error);
   g_assert_true (retried->maybe_posted);
+  g_assert_cmpstr (retried->maybe_posted_at, ==, "2026-11-26T19:00:00Z");
   g_assert_cmpint (retried->attempts, ==, 0);
   assert_refused (f, id, FALSE, MAYBE_ON_SERVER_QUEUED);
 
@@ -697,6 +708,7 @@ test_cancel_maybe_posted (Fixture       *f,
   g_assert_true (mq_outbox_mark_failed (f->outbox, id, "Validation failed", &error));
   refused = mq_outbox_get_job (f->outbox, id, &error);
   g_assert_false (refused->maybe_posted);
+  g_assert_null (refused->maybe_posted_at);
   g_assert_true (mq_outbox_job_can_cancel (refused));
   g_assert_true (mq_outbox_cancel (f->outbox, id, &error));
   g_assert_no_error (error);

@@ -115,6 +115,8 @@ test_store_upgrade_from_version_1 (void)
 
 /* Schema 8: a job an earlier Marquee tried and left waiting for its next
  * try may be on the server; one never tried, or refused for good, is not.
+ * Schema 9: since when is not known, so the search for it starts when the
+ * job was queued.
  */
 static void
 test_store_upgrade_outbox_maybe_posted (void)
@@ -123,14 +125,15 @@ test_store_upgrade_outbox_maybe_posted (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(MqStore) store = NULL;
 
-  /* Schema 7 as an earlier Marquee left it: the latest one, less schema 8
-   * (which only adds the column). Once there is a schema 9, this has to
-   * undo it too, hence the check.
+  /* Schema 7 as an earlier Marquee left it: the latest one, less schemas
+   * 8 and 9 (which only add a column each). Once there is a schema 10,
+   * this has to undo it too, hence the check.
    */
   store = mq_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (mq_store_get_latest_schema_version (), ==, 8);
+  g_assert_cmpint (mq_store_get_latest_schema_version (), ==, 9);
   g_clear_object (&store);
+  exec_raw (path, "ALTER TABLE outbox_jobs DROP COLUMN maybe_posted_at;");
   exec_raw (path, "ALTER TABLE outbox_jobs DROP COLUMN maybe_posted;");
   exec_raw (path,
             "PRAGMA user_version = 7;"
@@ -145,7 +148,7 @@ test_store_upgrade_outbox_maybe_posted (void)
             "INSERT INTO outbox_jobs (announcement_id, account_id, text, state, attempts, idempotency_key, "
             "record_key, created_at, updated_at) VALUES "
             "(1, 1, 'tried', 'queued', 2, '0123456789abcdef0', '3lbcdefghijkl', "
-            " '2026-01-01T10:00:00Z', '2026-01-01T10:00:00Z'),"
+            " '2026-01-01T09:00:00Z', '2026-01-01T10:00:00Z'),"
             "(2, 1, 'never', 'queued', 0, '0123456789abcdef1', '3lbcdefghijkm', "
             " '2026-01-01T10:00:00Z', '2026-01-01T10:00:00Z'),"
             "(3, 1, 'refused', 'failed', 1, '0123456789abcdef2', '3lbcdefghijkn', "
@@ -153,11 +156,14 @@ test_store_upgrade_outbox_maybe_posted (void)
 
   store = mq_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (mq_store_get_schema_version (store), >=, 8);
+  g_assert_cmpint (mq_store_get_schema_version (store), ==, 9);
   g_clear_object (&store);
   g_assert_cmpint (count_rows (path, "SELECT maybe_posted FROM outbox_jobs WHERE text = 'tried'"), ==, 1);
   g_assert_cmpint (count_rows (path, "SELECT maybe_posted FROM outbox_jobs WHERE text = 'never'"), ==, 0);
   g_assert_cmpint (count_rows (path, "SELECT maybe_posted FROM outbox_jobs WHERE text = 'refused'"), ==, 0);
+  g_assert_cmpint (count_rows (path, "SELECT maybe_posted_at = '2026-01-01T09:00:00Z' FROM outbox_jobs "
+                                     "WHERE text = 'tried'"), ==, 1);
+  g_assert_cmpint (count_rows (path, "SELECT count (*) FROM outbox_jobs WHERE maybe_posted_at IS NULL"), ==, 2);
 }
 
 static void

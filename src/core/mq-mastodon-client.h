@@ -115,12 +115,15 @@ MqPostResult     *mq_mastodon_client_find_scheduled       (MqMastodonClient     
 /* The account's own status created at or after @since whose source text
  * (GET /api/v1/statuses/:id/source) is exactly @text, looked for among its
  * latest statuses (GET /api/v1/accounts/:id/statuses, newest first); NULL
- * without an error when there is none. For a post whose Idempotency-Key
- * the server has forgotten. Blocking.
+ * without an error when there is none. Statuses whose id is in @taken (a
+ * set of strings, nullable: other posts already known to be theirs) are
+ * passed over. For a post whose Idempotency-Key the server has forgotten.
+ * Blocking.
  */
 MqPostResult     *mq_mastodon_client_find_own_status      (MqMastodonClient     *self,
                                                            const char           *text,
                                                            GDateTime            *since,
+                                                           GHashTable           *taken,
                                                            GCancellable         *cancellable,
                                                            GError              **error);
 

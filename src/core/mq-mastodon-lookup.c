@@ -70,6 +70,7 @@ MqPostResult *
 mq_mastodon_client_find_own_status (MqMastodonClient  *self,
                                     const char        *text,
                                     GDateTime         *since,
+                                    GHashTable        *taken,
                                     GCancellable      *cancellable,
                                     GError           **error)
 {
@@ -132,6 +133,9 @@ mq_mastodon_client_find_own_status (MqMastodonClient  *self,
               older_seen = TRUE;
               continue;
             }
+          /* Another job with the same words may have posted it. */
+          if (taken != NULL && g_hash_table_contains (taken, id))
+            continue;
           if (!source_is (self, id, text, &same, cancellable, error))
             return NULL;
           if (same)

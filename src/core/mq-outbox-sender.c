@@ -215,7 +215,11 @@ post_mastodon (MqOutboxSender         *self,
        * again would publish it twice. Not finding it is the only leave to
        * send, and a lookup that fails is a try that failed.
        */
-      result = mq_mastodon_client_find_own_status (client, job->text, expired_since, cancellable, &local_error);
+      g_autoptr(GHashTable) taken = mq_outbox_get_posted_ids (self->outbox, job->account_id, &local_error);
+
+      if (taken != NULL)
+        result = mq_mastodon_client_find_own_status (client, job->text, expired_since, taken,
+                                                     cancellable, &local_error);
       if (result != NULL || local_error != NULL)
         {
           if (local_error != NULL)

@@ -192,6 +192,42 @@ mq_outbox_mark_scheduled (MqOutbox    *self,
   return set_state (self, job_id, "sending", "posted", NULL, NULL, remote_id, NULL, TRUE, error);
 }
 
+/**
+ * mq_outbox_get_posted_ids:
+ *
+ * What a lookup for a lost post must not mistake for it: the statuses other
+ * jobs of the account are known to have made.
+ *
+ * Returns: (transfer full): remote ids, as a set of strings, or %NULL on error
+ */
+GHashTable *
+mq_outbox_get_posted_ids (MqOutbox  *self,
+                          gint64     account_id,
+                          GError   **error)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  MqStore *store;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (MQ_IS_OUTBOX (self), NULL);
+
+  store = mq_outbox_get_store (self);
+  if (!(stmt = mq_store_prepare (store,
+                                 "SELECT remote_id FROM outbox_jobs"
+                                 " WHERE account_id = ?1 AND state = 'posted' AND remote_id IS NOT NULL",
+                                 error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, account_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  if (!mq_store_propagate (store, rc, error))
+    return NULL;
+
+  return g_steal_pointer (&ids);
+}
+
 gboolean
 mq_outbox_set_maybe_posted (MqOutbox  *self,
                             gint64     job_id,

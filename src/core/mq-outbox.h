@@ -216,6 +216,10 @@ gboolean         mq_outbox_mark_scheduled      (MqOutbox       *self,
  * request carrying the job's keys, which it would have answered with the
  * post had an earlier attempt published it.
  */
+/* The remote ids of the account's posted jobs, a set of strings. */
+GHashTable      *mq_outbox_get_posted_ids      (MqOutbox       *self,
+                                                gint64          account_id,
+                                                GError        **error);
 gboolean         mq_outbox_set_maybe_posted    (MqOutbox       *self,
                                                 gint64          job_id,
                                                 gboolean        maybe_posted,

@@ -698,6 +698,47 @@ test_expired_key_not_posted (Fixture       *f,
   g_assert_cmpuint (f->fake->keys_seen->len, ==, 2);
 }
 
+/* Two announcements with the same words: the one posted meanwhile is not
+ * taken for the one whose try failed, which is posted once, on its own.
+ */
+static void
+test_expired_key_same_text_other_job (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MqOutboxSender) sender = mq_outbox_sender_new (f->outbox, f->secrets);
+  g_autoptr(MqOutboxJob) other_done = NULL;
+  g_autoptr(MqOutboxJob) done = NULL;
+  g_autoptr(GDateTime) start = g_date_time_new_now_utc ();
+  gint64 id, other_announcement, other_id;
+
+  mq_store_set_fixed_now (f->store, start);
+  id = mq_outbox_enqueue (f->outbox, f->announcement, f->mastodon, "Stalker tonight", FALSE, &error);
+  g_assert_no_error (error);
+  fake_social_fault (f->fake, FAKE_502);
+  g_assert_cmpint (mq_outbox_sender_run_once (sender, NULL, &error), ==, 1);
+  g_assert_cmpuint (g_hash_table_size (f->fake->status_requests), ==, 0);
+
+  other_announcement = mq_outbox_add_announcement (f->outbox, 0, "x", NULL, NULL, "fr", NULL, NULL, &error);
+  g_assert_no_error (error);
+  other_id = mq_outbox_enqueue (f->outbox, other_announcement, f->mastodon, "Stalker tonight", FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mq_outbox_sender_run_once (sender, NULL, &error), ==, 1);
+  g_assert_no_error (error);
+  other_done = mq_outbox_get_job (f->outbox, other_id, &error);
+  g_assert_cmpint (other_done->state, ==, MQ_OUTBOX_STATE_POSTED);
+
+  fake_social_expire_keys (f->fake);
+  set_minutes_after (f, start, 61);
+  g_assert_cmpint (mq_outbox_sender_run_once (sender, NULL, &error), ==, 1);
+  g_assert_no_error (error);
+  done = mq_outbox_get_job (f->outbox, id, &error);
+  g_assert_cmpint (done->state, ==, MQ_OUTBOX_STATE_POSTED);
+  g_assert_cmpstr (done->remote_id, !=, other_done->remote_id);
+  g_assert_cmpuint (lookups (f), ==, 1);
+  g_assert_cmpuint (g_hash_table_size (f->fake->status_requests), ==, 2);
+}
+
 /* A lookup that fails is a try that failed: nothing is sent, the job
  * waits for its next try (or, refused, for a retry by hand) and stays
  * maybe_posted; the next lookup that works finds the post.
@@ -780,6 +821,8 @@ main (int   argc,
               fixture_set_up, test_expired_key_found_on_account, fixture_tear_down);
   g_test_add ("/core/outbox-sender/mastodon/expired-key-not-posted-sent-once", Fixture, NULL,
               fixture_set_up, test_expired_key_not_posted, fixture_tear_down);
+  g_test_add ("/core/outbox-sender/mastodon/expired-key-same-text-other-job-posted-once", Fixture, NULL,
+              fixture_set_up, test_expired_key_same_text_other_job, fixture_tear_down);
   g_test_add ("/core/outbox-sender/mastodon/expired-key-lookup-fails-nothing-sent", Fixture, NULL,
               fixture_set_up, test_expired_key_lookup_fails, fixture_tear_down);
   g_test_add ("/core/outbox-sender/closed-mid-send-recovered-same-keys", Fixture, NULL,

@@ -174,8 +174,9 @@ account_add (MqCli  *self,
 }
 
 static JsonNode *
-account_to_json (const MqSocialAccount *account)
+account_to_json (gconstpointer row)
 {
+  const MqSocialAccount *account = row;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
@@ -192,6 +193,17 @@ account_to_json (const MqSocialAccount *account)
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
+}
+
+static void
+print_account (MqCli         *self,
+               gconstpointer  row)
+{
+  const MqSocialAccount *account = row;
+
+  mq_cli_print (self, "%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", account->id,
+                mq_social_network_to_string (account->network),
+                account->handle, account->server);
 }
 
 /* account list [--json]: the database's rows only, never a secret. */
@@ -222,27 +234,7 @@ account_list (MqCli  *self,
   if (!(accounts = mq_outbox_list_accounts (outbox, &error)))
     return mq_cli_fail (self, error);
 
-  if (json)
-    {
-      JsonArray *array = json_array_new ();
-
-      for (guint i = 0; i < accounts->len; i++)
-        json_array_add_element (array, account_to_json (g_ptr_array_index (accounts, i)));
-      mq_cli_print_json (self, json_node_init_array (json_node_alloc (), array));
-      json_array_unref (array);
-    }
-  else
-    {
-      for (guint i = 0; i < accounts->len; i++)
-        {
-          const MqSocialAccount *account = g_ptr_array_index (accounts, i);
-
-          mq_cli_print (self, "%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", account->id,
-                        mq_social_network_to_string (account->network),
-                        account->handle, account->server);
-        }
-    }
-
+  mq_cli_print_rows (self, accounts, json, account_to_json, print_account);
   return MQ_CLI_EXIT_OK;
 }
 

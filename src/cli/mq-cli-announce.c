@@ -152,8 +152,9 @@ mq_cli_command_announce (MqCli  *self,
 }
 
 static JsonNode *
-job_to_json (const MqOutboxJob *job)
+job_to_json (gconstpointer row)
 {
+  const MqOutboxJob *job = row;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
@@ -179,6 +180,21 @@ job_to_json (const MqOutboxJob *job)
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
+}
+
+static void
+print_job (MqCli         *self,
+           gconstpointer  row)
+{
+  const MqOutboxJob *job = row;
+  const char *detail = job->remote_url != NULL ? job->remote_url
+                     : job->last_error != NULL ? job->last_error
+                     : job->next_try_at != NULL ? job->next_try_at
+                     : "";
+
+  mq_cli_print (self, "%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\t%s\t%d\t%s\n",
+                job->id, job->account_id, mq_outbox_state_to_string (job->state),
+                job->attempts, detail);
 }
 
 /* outbox list [--json] */
@@ -209,31 +225,7 @@ outbox_list (MqCli  *self,
   if (!(jobs = mq_outbox_list_jobs (outbox, &error)))
     return mq_cli_fail (self, error);
 
-  if (json)
-    {
-      JsonArray *array = json_array_new ();
-
-      for (guint i = 0; i < jobs->len; i++)
-        json_array_add_element (array, job_to_json (g_ptr_array_index (jobs, i)));
-      mq_cli_print_json (self, json_node_init_array (json_node_alloc (), array));
-      json_array_unref (array);
-    }
-  else
-    {
-      for (guint i = 0; i < jobs->len; i++)
-        {
-          const MqOutboxJob *job = g_ptr_array_index (jobs, i);
-          const char *detail = job->remote_url != NULL ? job->remote_url
-                             : job->last_error != NULL ? job->last_error
-                             : job->next_try_at != NULL ? job->next_try_at
-                             : "";
-
-          mq_cli_print (self, "%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\t%s\t%d\t%s\n",
-                        job->id, job->account_id, mq_outbox_state_to_string (job->state),
-                        job->attempts, detail);
-        }
-    }
-
+  mq_cli_print_rows (self, jobs, json, job_to_json, print_job);
   return MQ_CLI_EXIT_OK;
 }
 

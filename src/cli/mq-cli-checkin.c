@@ -277,6 +277,44 @@ mq_cli_command_checkin (MqCli  *self,
   return checkin_admit (self, argv);
 }
 
+static JsonNode *
+match_to_json (gconstpointer row)
+{
+  const MqDoorMatch *match = row;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "rsvp_id");
+  json_builder_add_int_value (builder, match->rsvp_id);
+  json_builder_set_member_name (builder, "person_id");
+  json_builder_add_int_value (builder, match->person_id);
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, match->name);
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, mq_rsvp_status_to_string (match->status));
+  json_builder_set_member_name (builder, "party_size");
+  json_builder_add_int_value (builder, match->party_size);
+  json_builder_set_member_name (builder, "ticket_code");
+  json_builder_add_string_value (builder, match->ticket_code);
+  json_builder_set_member_name (builder, "match");
+  json_builder_add_string_value (builder,
+                                 match->kind == MQ_DOOR_MATCH_CODE ? "code" :
+                                 match->kind == MQ_DOOR_MATCH_NAME ? "name" : "prefix");
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static void
+print_match (MqCli         *self,
+             gconstpointer  row)
+{
+  const MqDoorMatch *match = row;
+
+  mq_cli_print (self, "%s\t%s\t%s\t%d\n", match->ticket_code, match->name,
+                mq_rsvp_status_to_string (match->status), match->party_size);
+}
+
 int
 mq_cli_command_search (MqCli  *self,
                        int     argc,
@@ -294,7 +332,6 @@ mq_cli_command_search (MqCli  *self,
   g_autoptr(MqEvent) event = NULL;
   g_autoptr(MqDoorLookup) lookup = NULL;
   g_autoptr(GPtrArray) matches = NULL;
-  g_autoptr(JsonArray) array = json_array_new ();
   MqStore *store;
   gint64 event_id;
   int status;
@@ -313,43 +350,7 @@ mq_cli_command_search (MqCli  *self,
   if (!(matches = mq_door_lookup_search (lookup, args[2], (guint) limit, &error)))
     return mq_cli_fail (self, error);
 
-  for (guint i = 0; i < matches->len; i++)
-    {
-      MqDoorMatch *match = g_ptr_array_index (matches, i);
-
-      if (json)
-        {
-          g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "rsvp_id");
-          json_builder_add_int_value (builder, match->rsvp_id);
-          json_builder_set_member_name (builder, "person_id");
-          json_builder_add_int_value (builder, match->person_id);
-          json_builder_set_member_name (builder, "name");
-          json_builder_add_string_value (builder, match->name);
-          json_builder_set_member_name (builder, "status");
-          json_builder_add_string_value (builder, mq_rsvp_status_to_string (match->status));
-          json_builder_set_member_name (builder, "party_size");
-          json_builder_add_int_value (builder, match->party_size);
-          json_builder_set_member_name (builder, "ticket_code");
-          json_builder_add_string_value (builder, match->ticket_code);
-          json_builder_set_member_name (builder, "match");
-          json_builder_add_string_value (builder,
-                                         match->kind == MQ_DOOR_MATCH_CODE ? "code" :
-                                         match->kind == MQ_DOOR_MATCH_NAME ? "name" : "prefix");
-          json_builder_end_object (builder);
-          json_array_add_element (array, json_builder_get_root (builder));
-        }
-      else
-        {
-          mq_cli_print (self, "%s\t%s\t%s\t%d\n", match->ticket_code, match->name,
-                        mq_rsvp_status_to_string (match->status), match->party_size);
-        }
-    }
-
-  if (json)
-    mq_cli_print_json (self, json_node_init_array (json_node_alloc (), array));
+  mq_cli_print_rows (self, matches, json, match_to_json, print_match);
 
   return MQ_CLI_EXIT_OK;
 }

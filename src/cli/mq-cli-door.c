@@ -89,6 +89,32 @@ volunteer_change (MqCli    *self,
   return MQ_CLI_EXIT_OK;
 }
 
+static JsonNode *
+volunteer_to_json (gconstpointer row)
+{
+  const MqVolunteer *volunteer = row;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  add_int (builder, "event_id", volunteer->event_id);
+  add_int (builder, "person_id", volunteer->person_id);
+  add_string (builder, "name", volunteer->name);
+  add_string (builder, "role", mq_volunteer_role_to_string (volunteer->role));
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static void
+print_volunteer (MqCli         *self,
+                 gconstpointer  row)
+{
+  const MqVolunteer *volunteer = row;
+
+  mq_cli_print (self, "%" G_GINT64_FORMAT "\t%s\t%s\n", volunteer->person_id, volunteer->name,
+                mq_volunteer_role_to_string (volunteer->role));
+}
+
 static int
 volunteer_list (MqCli  *self,
                 char  **argv)
@@ -102,7 +128,6 @@ volunteer_list (MqCli  *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(MqVolunteerRoster) roster = NULL;
   g_autoptr(GPtrArray) volunteers = NULL;
-  g_autoptr(JsonArray) array = json_array_new ();
   MqStore *store;
   gint64 event_id;
   int status;
@@ -120,31 +145,7 @@ volunteer_list (MqCli  *self,
   if (!(volunteers = mq_volunteer_roster_list (roster, event_id, &error)))
     return mq_cli_fail (self, error);
 
-  for (guint i = 0; i < volunteers->len; i++)
-    {
-      MqVolunteer *volunteer = g_ptr_array_index (volunteers, i);
-      const char *role = mq_volunteer_role_to_string (volunteer->role);
-
-      if (json)
-        {
-          g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-          json_builder_begin_object (builder);
-          add_int (builder, "event_id", volunteer->event_id);
-          add_int (builder, "person_id", volunteer->person_id);
-          add_string (builder, "name", volunteer->name);
-          add_string (builder, "role", role);
-          json_builder_end_object (builder);
-          json_array_add_element (array, json_builder_get_root (builder));
-        }
-      else
-        {
-          mq_cli_print (self, "%" G_GINT64_FORMAT "\t%s\t%s\n", volunteer->person_id, volunteer->name, role);
-        }
-    }
-
-  if (json)
-    mq_cli_print_json (self, json_node_init_array (json_node_alloc (), array));
+  mq_cli_print_rows (self, volunteers, json, volunteer_to_json, print_volunteer);
 
   return MQ_CLI_EXIT_OK;
 }
@@ -390,38 +391,27 @@ match_to_string (MqWalkInMatch match)
     }
 }
 
-static int
-print_candidates (MqCli     *self,
-                  GPtrArray *candidates,
-                  gboolean   json)
+static JsonNode *
+candidate_to_json (gconstpointer row)
 {
-  g_autoptr(JsonArray) array = json_array_new ();
+  const MqWalkInCandidate *candidate = row;
+  JsonNode *node = mq_cli_person_to_json (candidate->person);
 
-  for (guint i = 0; i < candidates->len; i++)
-    {
-      MqWalkInCandidate *candidate = g_ptr_array_index (candidates, i);
+  json_object_set_string_member (json_node_get_object (node), "match",
+                                 match_to_string (candidate->match));
+  return node;
+}
 
-      if (json)
-        {
-          JsonNode *node = mq_cli_person_to_json (candidate->person);
+static void
+print_candidate (MqCli         *self,
+                 gconstpointer  row)
+{
+  const MqWalkInCandidate *candidate = row;
 
-          json_object_set_string_member (json_node_get_object (node), "match",
-                                         match_to_string (candidate->match));
-          json_array_add_element (array, node);
-        }
-      else
-        {
-          mq_cli_print (self, "%" G_GINT64_FORMAT "\t%s\t%s\n",
-                        mq_person_get_id (candidate->person),
-                        mq_person_get_name (candidate->person),
-                        match_to_string (candidate->match));
-        }
-    }
-
-  if (json)
-    mq_cli_print_json (self, json_node_init_array (json_node_alloc (), array));
-
-  return MQ_CLI_EXIT_OK;
+  mq_cli_print (self, "%" G_GINT64_FORMAT "\t%s\t%s\n",
+                mq_person_get_id (candidate->person),
+                mq_person_get_name (candidate->person),
+                match_to_string (candidate->match));
 }
 
 int
@@ -480,7 +470,8 @@ mq_cli_command_walkin (MqCli  *self,
 
       if (!(candidates = mq_walk_in_find_candidates (walk_in, name, email, handle, WALK_IN_CANDIDATES, &error)))
         return mq_cli_fail (self, error);
-      return print_candidates (self, candidates, json);
+      mq_cli_print_rows (self, candidates, json, candidate_to_json, print_candidate);
+      return MQ_CLI_EXIT_OK;
     }
 
   request.person_id = person_id;

@@ -67,6 +67,23 @@ person_add (MqCli  *self,
   return MQ_CLI_EXIT_OK;
 }
 
+static JsonNode *
+person_row_to_json (gconstpointer row)
+{
+  return mq_cli_person_to_json ((MqPerson *) row);
+}
+
+static void
+print_person (MqCli         *self,
+              gconstpointer  row)
+{
+  MqPerson *person = (MqPerson *) row;
+
+  mq_cli_print (self, "%" G_GINT64_FORMAT "\t%s\t%s\n", mq_person_get_id (person),
+                mq_person_get_name (person),
+                mq_person_get_email (person) != NULL ? mq_person_get_email (person) : "");
+}
+
 static int
 person_list (MqCli  *self,
              char  **argv)
@@ -84,7 +101,6 @@ person_list (MqCli  *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(MqPersonDirectory) directory = NULL;
   g_autoptr(GPtrArray) people = NULL;
-  g_autoptr(JsonArray) array = json_array_new ();
   MqStore *store;
   int status;
 
@@ -105,20 +121,7 @@ person_list (MqCli  *self,
   if (people == NULL)
     return mq_cli_fail (self, error);
 
-  for (guint i = 0; i < people->len; i++)
-    {
-      MqPerson *person = g_ptr_array_index (people, i);
-
-      if (json)
-        json_array_add_element (array, mq_cli_person_to_json (person));
-      else
-        mq_cli_print (self, "%" G_GINT64_FORMAT "\t%s\t%s\n", mq_person_get_id (person),
-                      mq_person_get_name (person),
-                      mq_person_get_email (person) != NULL ? mq_person_get_email (person) : "");
-    }
-
-  if (json)
-    mq_cli_print_json (self, json_node_init_array (json_node_alloc (), array));
+  mq_cli_print_rows (self, people, json, person_row_to_json, print_person);
 
   return MQ_CLI_EXIT_OK;
 }

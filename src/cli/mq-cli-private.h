@@ -28,6 +28,18 @@ void      mq_cli_print           (MqCli        *self,
 /* Takes ownership of @node. */
 void      mq_cli_print_json      (MqCli        *self,
                                   JsonNode     *node);
+/* What a list command prints: one line per row from @print_row, or with
+ * @json a JSON array of @row_to_json's objects ([] when @rows is empty).
+ * Only the row functions differ between the list commands.
+ */
+typedef JsonNode *(*MqCliRowJsonFunc)  (gconstpointer  row);
+typedef void      (*MqCliRowPrintFunc) (MqCli         *self,
+                                        gconstpointer  row);
+void      mq_cli_print_rows      (MqCli             *self,
+                                  GPtrArray         *rows,
+                                  gboolean           json,
+                                  MqCliRowJsonFunc   row_to_json,
+                                  MqCliRowPrintFunc  print_row);
 /* A line on standard error that is not an error: what to do next, for a
  * person at the terminal, while standard output stays for scripts.
  */

@@ -80,6 +80,26 @@ rsvp_set (MqCli  *self,
   return MQ_CLI_EXIT_OK;
 }
 
+static JsonNode *
+rsvp_row_to_json (gconstpointer row)
+{
+  return mq_cli_rsvp_to_json ((MqRsvp *) row);
+}
+
+static void
+print_rsvp (MqCli         *self,
+            gconstpointer  row)
+{
+  MqRsvp *rsvp = (MqRsvp *) row;
+
+  mq_cli_print (self, "%" G_GINT64_FORMAT "\t%s\t%s\t%d\t%s\n",
+                mq_rsvp_get_person_id (rsvp),
+                mq_rsvp_status_to_string (mq_rsvp_get_status (rsvp)),
+                mq_rsvp_get_ticket_code (rsvp),
+                mq_rsvp_get_party_size (rsvp),
+                mq_rsvp_get_name (rsvp));
+}
+
 static int
 rsvp_list (MqCli  *self,
            char  **argv)
@@ -94,7 +114,6 @@ rsvp_list (MqCli  *self,
   g_autoptr(MqRsvpLedger) ledger = NULL;
   g_autoptr(MqEvent) event = NULL;
   g_autoptr(GPtrArray) rsvps = NULL;
-  g_autoptr(JsonArray) array = json_array_new ();
   MqStore *store;
   gint64 event_id;
   int status;
@@ -111,30 +130,15 @@ rsvp_list (MqCli  *self,
   if (!(rsvps = mq_rsvp_ledger_list (ledger, event_id, &error)))
     return mq_cli_fail (self, error);
 
-  for (guint i = 0; i < rsvps->len; i++)
-    {
-      MqRsvp *rsvp = g_ptr_array_index (rsvps, i);
-
-      if (json)
-        json_array_add_element (array, mq_cli_rsvp_to_json (rsvp));
-      else
-        mq_cli_print (self, "%" G_GINT64_FORMAT "\t%s\t%s\t%d\t%s\n",
-                      mq_rsvp_get_person_id (rsvp),
-                      mq_rsvp_status_to_string (mq_rsvp_get_status (rsvp)),
-                      mq_rsvp_get_ticket_code (rsvp),
-                      mq_rsvp_get_party_size (rsvp),
-                      mq_rsvp_get_name (rsvp));
-    }
-
-  if (json)
-    mq_cli_print_json (self, json_node_init_array (json_node_alloc (), array));
+  mq_cli_print_rows (self, rsvps, json, rsvp_row_to_json, print_rsvp);
 
   return MQ_CLI_EXIT_OK;
 }
 
 static JsonNode *
-transition_to_json (MqRsvpTransition *transition)
+transition_to_json (gconstpointer row)
 {
+  MqRsvpTransition *transition = (MqRsvpTransition *) row;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autofree char *at = mq_cli_format_time (mq_rsvp_transition_get_at (transition));
   gboolean has_from = mq_rsvp_transition_has_from (transition);
@@ -170,6 +174,24 @@ transition_to_json (MqRsvpTransition *transition)
   return json_builder_get_root (builder);
 }
 
+static void
+print_transition (MqCli         *self,
+                  gconstpointer  row)
+{
+  MqRsvpTransition *transition = (MqRsvpTransition *) row;
+  g_autofree char *at = mq_cli_format_time (mq_rsvp_transition_get_at (transition));
+  const char *reason = mq_rsvp_transition_get_reason (transition);
+
+  mq_cli_print (self, "%s\t%s → %s\t%d\t%s\t%s\n", at,
+                mq_rsvp_transition_has_from (transition)
+                  ? mq_rsvp_status_to_string (mq_rsvp_transition_get_from_status (transition))
+                  : "—",
+                mq_rsvp_status_to_string (mq_rsvp_transition_get_to_status (transition)),
+                mq_rsvp_transition_get_to_party (transition),
+                mq_rsvp_transition_get_actor (transition),
+                reason != NULL ? reason : "");
+}
+
 static int
 rsvp_history (MqCli  *self,
               char  **argv)
@@ -184,7 +206,6 @@ rsvp_history (MqCli  *self,
   g_autoptr(MqRsvpLedger) ledger = NULL;
   g_autoptr(MqRsvp) rsvp = NULL;
   g_autoptr(GPtrArray) history = NULL;
-  g_autoptr(JsonArray) array = json_array_new ();
   MqStore *store;
   gint64 event_id, person_id;
   int status;
@@ -208,32 +229,7 @@ rsvp_history (MqCli  *self,
   if (!(history = mq_rsvp_ledger_history (ledger, mq_rsvp_get_id (rsvp), &error)))
     return mq_cli_fail (self, error);
 
-  for (guint i = 0; i < history->len; i++)
-    {
-      MqRsvpTransition *transition = g_ptr_array_index (history, i);
-
-      if (json)
-        {
-          json_array_add_element (array, transition_to_json (transition));
-        }
-      else
-        {
-          g_autofree char *at = mq_cli_format_time (mq_rsvp_transition_get_at (transition));
-          const char *reason = mq_rsvp_transition_get_reason (transition);
-
-          mq_cli_print (self, "%s\t%s → %s\t%d\t%s\t%s\n", at,
-                        mq_rsvp_transition_has_from (transition)
-                          ? mq_rsvp_status_to_string (mq_rsvp_transition_get_from_status (transition))
-                          : "—",
-                        mq_rsvp_status_to_string (mq_rsvp_transition_get_to_status (transition)),
-                        mq_rsvp_transition_get_to_party (transition),
-                        mq_rsvp_transition_get_actor (transition),
-                        reason != NULL ? reason : "");
-        }
-    }
-
-  if (json)
-    mq_cli_print_json (self, json_node_init_array (json_node_alloc (), array));
+  mq_cli_print_rows (self, history, json, transition_to_json, print_transition);
 
   return MQ_CLI_EXIT_OK;
 }

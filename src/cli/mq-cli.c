@@ -90,6 +90,28 @@ mq_cli_print_json (MqCli    *self,
   write_text (self->out, "\n");
 }
 
+void
+mq_cli_print_rows (MqCli             *self,
+                   GPtrArray         *rows,
+                   gboolean           json,
+                   MqCliRowJsonFunc   row_to_json,
+                   MqCliRowPrintFunc  print_row)
+{
+  g_autoptr(JsonArray) array = NULL;
+
+  if (!json)
+    {
+      for (guint i = 0; i < rows->len; i++)
+        print_row (self, g_ptr_array_index (rows, i));
+      return;
+    }
+
+  array = json_array_sized_new (rows->len);
+  for (guint i = 0; i < rows->len; i++)
+    json_array_add_element (array, row_to_json (g_ptr_array_index (rows, i)));
+  mq_cli_print_json (self, json_node_init_array (json_node_alloc (), array));
+}
+
 static void
 print_error_line (MqCli      *self,
                   const char *message)

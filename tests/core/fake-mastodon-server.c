@@ -107,6 +107,27 @@ status_media (FakeSocial        *fake,
   return TRUE;
 }
 
+/* The answer to a status POST the fake took, the first time or a repeat:
+ * @fault decides how it arrives.
+ */
+static void
+answer_status (FakeSocial        *fake,
+               SoupServerMessage *msg,
+               const char        *json,
+               guint              fault)
+{
+  if (fault == FAKE_DROP)
+    fake_drop (msg);
+  else if (fault == FAKE_500)
+    fake_answer (msg, 500, "{\"error\":\"Internal error\"}");
+  else
+    {
+      if (fault == FAKE_SLOW)
+        g_usleep (fake->slow_seconds * G_USEC_PER_SEC);
+      fake_answer (msg, 200, json);
+    }
+}
+
 static void
 fake_mastodon_scheduled (FakeSocial        *fake,
                          SoupServerMessage *msg,
@@ -117,7 +138,9 @@ fake_mastodon_scheduled (FakeSocial        *fake,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 (fake_string_member (request, "scheduled_at"), NULL);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  const char *id;
+  g_autofree char *id = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  char *answer;
 
   if (at == NULL || g_date_time_difference (at, now) < 5 * G_TIME_SPAN_MINUTE)
     {
@@ -125,42 +148,84 @@ fake_mastodon_scheduled (FakeSocial        *fake,
       return;
     }
 
-  /* A repeat of the key answers the first scheduled status. */
-  if ((id = g_hash_table_lookup (fake->scheduled_keys, key)) == NULL)
-    {
-      g_autofree char *new_id = g_strdup_printf ("%u", 3221 + g_hash_table_size (fake->scheduled));
-      g_autoptr(JsonNode) node = NULL;
+  id = g_strdup_printf ("%u", 3221 + g_hash_table_size (fake->scheduled));
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, id);
+  json_builder_set_member_name (builder, "scheduled_at");
+  json_builder_add_string_value (builder, fake_string_member (request, "scheduled_at"));
+  json_builder_set_member_name (builder, "params");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "text");
+  json_builder_add_string_value (builder, fake_string_member (request, "status"));
+  json_builder_set_member_name (builder, "visibility");
+  json_builder_add_string_value (builder, fake_string_member (request, "visibility"));
+  json_builder_set_member_name (builder, "scheduled_at");
+  json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "idempotency");
+  json_builder_add_string_value (builder, key);
+  json_builder_end_object (builder);
+  if (!status_media (fake, msg, request, builder))
+    return;
+  json_builder_end_object (builder);
+  node = json_builder_get_root (builder);
+  answer = json_to_string (node, FALSE);
+  g_hash_table_insert (fake->scheduled, g_strdup (id), answer);
+  g_hash_table_insert (fake->scheduled_keys, g_strdup (key), g_strdup (id));
+  answer_status (fake, msg, answer, fault);
+}
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, new_id);
-      json_builder_set_member_name (builder, "scheduled_at");
-      json_builder_add_string_value (builder, fake_string_member (request, "scheduled_at"));
-      json_builder_set_member_name (builder, "params");
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "text");
-      json_builder_add_string_value (builder, fake_string_member (request, "status"));
-      json_builder_set_member_name (builder, "visibility");
-      json_builder_add_string_value (builder, fake_string_member (request, "visibility"));
-      json_builder_set_member_name (builder, "scheduled_at");
-      json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "idempotency");
-      json_builder_add_string_value (builder, key);
-      json_builder_end_object (builder);
-      if (!status_media (fake, msg, request, builder))
-        return;
-      json_builder_end_object (builder);
-      node = json_builder_get_root (builder);
-      g_hash_table_insert (fake->scheduled, g_strdup (new_id), json_to_string (node, FALSE));
-      g_hash_table_insert (fake->scheduled_keys, g_strdup (key), g_strdup (new_id));
-      id = g_hash_table_lookup (fake->scheduled_keys, key);
-    }
-  if (fault == FAKE_DROP)
-    fake_drop (msg);
-  else if (fault == FAKE_500)
-    fake_answer (msg, 500, "{\"error\":\"Internal error\"}");
-  else
-    fake_answer (msg, 200, g_hash_table_lookup (fake->scheduled, id));
+static void
+fake_mastodon_published (FakeSocial        *fake,
+                         SoupServerMessage *msg,
+                         JsonObject        *request,
+                         const char        *key,
+                         guint              fault)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *id = g_strdup_printf ("%u", 109 + g_hash_table_size (fake->status_requests));
+  g_autofree char *url = g_strdup_printf ("https://films.example/@club/%s", id);
+  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(JsonNode) status = NULL;
+  char *answer;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, id);
+  json_builder_set_member_name (builder, "url");
+  json_builder_add_string_value (builder, url);
+  json_builder_set_member_name (builder, "content");
+  json_builder_add_string_value (builder, fake_string_member (request, "status"));
+  json_builder_set_member_name (builder, "visibility");
+  json_builder_add_string_value (builder, fake_string_member (request, "visibility"));
+  if (!status_media (fake, msg, request, builder))
+    return;
+  json_builder_end_object (builder);
+  status = json_builder_get_root (builder);
+  answer = json_to_string (status, FALSE);
+  g_hash_table_insert (fake->statuses, g_strdup (key), g_strdup (id));
+  g_hash_table_insert (fake->status_requests, g_strdup (id), g_strndup (body->data, body->length));
+  g_hash_table_insert (fake->status_created_at, g_strdup (id),
+                       g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ"));
+  g_hash_table_insert (fake->status_answers, g_strdup (id), answer);
+  answer_status (fake, msg, answer, fault);
+}
+
+/* What the key made before, while the server keeps the key: a Status, or
+ * a ScheduledStatus. NULL for a key not seen (or expired).
+ */
+static const char *
+earlier_answer (FakeSocial *fake,
+                const char *key)
+{
+  const char *id;
+
+  if ((id = g_hash_table_lookup (fake->statuses, key)) != NULL)
+    return g_hash_table_lookup (fake->status_answers, id);
+  if ((id = g_hash_table_lookup (fake->scheduled_keys, key)) != NULL)
+    return g_hash_table_lookup (fake->scheduled, id);
+  return NULL;
 }
 
 static void
@@ -174,9 +239,8 @@ fake_mastodon_statuses (SoupServer        *server,
   SoupMessageHeaders *request_headers = soup_server_message_get_request_headers (msg);
   const char *key = soup_message_headers_get_one (request_headers, "Idempotency-Key");
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
   JsonObject *request;
-  const char *id, *text;
+  const char *text, *earlier = NULL;
   guint fault;
 
   g_mutex_lock (&fake->lock);
@@ -197,6 +261,12 @@ fake_mastodon_statuses (SoupServer        *server,
     fake_answer (msg, 502, "{\"error\":\"Bad gateway\"}");
   else if (request == NULL || key == NULL)
     fake_answer (msg, 400, "{\"error\":\"A JSON body and an Idempotency-Key were expected\"}");
+  /* Mastodon looks the key up before it reads anything else of the body
+   * (PostStatusService#call): a repeat gets the earlier status back, even
+   * when its text is now too long, its media not ready or its time past.
+   */
+  else if ((earlier = earlier_answer (fake, key)) != NULL)
+    answer_status (fake, msg, earlier, fault);
   else if ((int) g_utf8_strlen (text ? text : "", -1) > fake->instance_max_characters)
     {
       g_autofree char *body = g_strdup_printf ("{\"error\":\"Validation failed: Text character limit of %d exceeded\"}",
@@ -206,58 +276,7 @@ fake_mastodon_statuses (SoupServer        *server,
   else if (fake_string_member (request, "scheduled_at") != NULL)
     fake_mastodon_scheduled (fake, msg, request, key, fault);
   else
-    {
-      g_autofree char *url = NULL;
-      gboolean created = FALSE;
-
-      if ((id = g_hash_table_lookup (fake->statuses, key)) == NULL)
-        {
-          id = g_strdup_printf ("%u", 109 + g_hash_table_size (fake->status_requests));
-          created = TRUE;
-        }
-      url = g_strdup_printf ("https://films.example/@club/%s", id);
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, id);
-      json_builder_set_member_name (builder, "url");
-      json_builder_add_string_value (builder, url);
-      json_builder_set_member_name (builder, "content");
-      json_builder_add_string_value (builder, text);
-      json_builder_set_member_name (builder, "visibility");
-      json_builder_add_string_value (builder, fake_string_member (request, "visibility"));
-      if (!status_media (fake, msg, request, builder))
-        {
-          if (created)
-            g_free ((char *) id);
-        }
-      else
-        {
-          g_autoptr(JsonNode) status = NULL;
-
-          json_builder_end_object (builder);
-          status = json_builder_get_root (builder);
-          if (created)
-            {
-              SoupMessageBody *body = soup_server_message_get_request_body (msg);
-              g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-              g_hash_table_insert (fake->statuses, g_strdup (key), (char *) id);
-              g_hash_table_insert (fake->status_requests, g_strdup (id), g_strndup (body->data, body->length));
-              g_hash_table_insert (fake->status_created_at, g_strdup (id),
-                                   g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ"));
-            }
-          if (fault == FAKE_500)
-            fake_answer (msg, 500, "{\"error\":\"Internal error\"}");
-          else if (fault == FAKE_DROP)
-            fake_drop (msg);
-          else
-            {
-              if (fault == FAKE_SLOW)
-                g_usleep (fake->slow_seconds * G_USEC_PER_SEC);
-              fake_answer_node (msg, 200, status);
-            }
-        }
-    }
+    fake_mastodon_published (fake, msg, request, key, fault);
   g_mutex_unlock (&fake->lock);
 }
 

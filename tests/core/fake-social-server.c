@@ -189,6 +189,7 @@ fake_social_start_full (gboolean tls)
   fake->slow_seconds = 3;
   fake->statuses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   fake->status_requests = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  fake->status_answers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   fake->status_created_at = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   fake->keys_seen = g_ptr_array_new_with_free_func (g_free);
   fake->scheduled_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -284,6 +285,7 @@ fake_social_stop (FakeSocial *fake)
   g_queue_clear (&fake->faults);
   g_hash_table_unref (fake->statuses);
   g_hash_table_unref (fake->status_requests);
+  g_hash_table_unref (fake->status_answers);
   g_hash_table_unref (fake->status_created_at);
   g_ptr_array_unref (fake->keys_seen);
   g_hash_table_unref (fake->scheduled_keys);

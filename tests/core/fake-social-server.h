@@ -73,6 +73,10 @@ typedef struct
   GHashTable   *statuses;
   /* Status id → the request body it was made from: every status there is. */
   GHashTable   *status_requests;
+  /* Status id → the Status JSON its POST answered, which a repeat of its
+   * Idempotency-Key gets again.
+   */
+  GHashTable   *status_answers;
   /* Status id → its created_at (the fake's real clock). */
   GHashTable   *status_created_at;
   /* GET /api/v1/accounts/:id/statuses and /api/v1/statuses/:id/source

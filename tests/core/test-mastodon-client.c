@@ -90,6 +90,48 @@ test_retry_after_500_same_key (void)
   fake_social_stop (fake);
 }
 
+/* Mastodon looks up the Idempotency-Key before it checks the body: a repeat
+ * of a key it keeps gets the earlier status, even when the body would now be
+ * refused. A new key still meets the checks.
+ */
+static void
+test_repeat_key_before_checks (void)
+{
+  FakeSocial *fake = fake_social_start ();
+  g_autoptr(MqMastodonClient) client = mq_mastodon_client_new (fake->url, FAKE_MASTODON_TOKEN);
+  g_autoptr(MqPostResult) first = NULL;
+  g_autoptr(MqPostResult) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  first = mq_mastodon_client_post_status (client, "Stalker", NULL, NULL, NULL, NULL, KEY, NULL, &error);
+  g_assert_no_error (error);
+
+  g_mutex_lock (&fake->lock);
+  fake->instance_max_characters = 10;
+  g_mutex_unlock (&fake->lock);
+  again = mq_mastodon_client_post_status (client, "Stalker tonight at the Cine Doré", NULL, NULL, NULL, NULL,
+                                          KEY, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (again->id, ==, first->id);
+  g_assert_cmpstr (again->url, ==, first->url);
+  g_assert_cmpuint (g_hash_table_size (fake->statuses), ==, 1);
+  /* The earlier status itself, not one made up from the new body. */
+  g_assert_true (json_parser_load_from_data (parser, g_hash_table_lookup (fake->status_answers, first->id),
+                                             -1, NULL));
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)), "content"),
+                   ==, "Stalker");
+
+  g_assert_null (mq_mastodon_client_post_status (client, "Stalker tonight at the Cine Doré", NULL, NULL, NULL,
+                                                 NULL, "key-new-0000000000", NULL, &error));
+  g_assert_error (error, MQ_SOCIAL_ERROR, MQ_SOCIAL_ERROR_REJECTED);
+  g_assert_nonnull (strstr (error->message, "Text character limit of 10 exceeded"));
+  g_clear_error (&error);
+
+  g_clear_object (&client);
+  fake_social_stop (fake);
+}
+
 static void
 test_rate_limited (void)
 {
@@ -370,6 +412,7 @@ test_scheduled (void)
   g_autofree char *soon_iso = g_date_time_format (soon, "%Y-%m-%dT%H:%M:%SZ");
   g_autoptr(MqPostResult) first = NULL;
   g_autoptr(MqPostResult) again = NULL;
+  g_autoptr(MqPostResult) near = NULL;
   g_autoptr(MqPostResult) found = NULL;
   g_autoptr(MqPostResult) none = NULL;
   g_autoptr(GError) error = NULL;
@@ -383,6 +426,14 @@ test_scheduled (void)
 
   again = mq_mastodon_client_post_status (client, "Tonight", NULL, NULL, NULL, later_iso, KEY, NULL, &error);
   g_assert_cmpstr (again->id, ==, first->id);
+  g_assert_cmpuint (g_hash_table_size (fake->scheduled), ==, 1);
+  /* The key is looked up first: a repeat whose time is now too near still
+   * gets the scheduled status back (see test_repeat_key_before_checks).
+   */
+  near = mq_mastodon_client_post_status (client, "Tonight", NULL, NULL, NULL, soon_iso, KEY, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (near->id, ==, first->id);
+  g_assert_cmpstr (near->scheduled_at, ==, later_iso);
   g_assert_cmpuint (g_hash_table_size (fake->scheduled), ==, 1);
 
   found = mq_mastodon_client_find_scheduled (client, KEY, NULL, &error);
@@ -430,6 +481,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/core/mastodon/post/500-then-success-same-key", test_retry_after_500_same_key);
+  g_test_add_func ("/core/mastodon/post/repeat-key-before-checks", test_repeat_key_before_checks);
   g_test_add_func ("/core/mastodon/post/429-retry-after", test_rate_limited);
   g_test_add_func ("/core/mastodon/post/401-token-revoked", test_token_revoked);
   g_test_add_func ("/core/mastodon/post/unreachable", test_unreachable);

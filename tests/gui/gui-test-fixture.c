@@ -178,7 +178,8 @@ find_label_text (GtkWidget  *widget,
     {
       GtkLabel *label;
 
-      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
+      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) &&
+          g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
         return GTK_LABEL (child);
       if ((label = find_label_text (child, text)) != NULL)
         return label;

@@ -32,7 +32,9 @@ struct _MqGreeterPage
   gboolean           filling_greeters;
 
   /* Template widgets */
+  AdwSqueezer       *title_squeezer;
   AdwWindowTitle    *window_title;
+  GtkLabel          *event_label;
   AdwToastOverlay   *toast_overlay;
   GtkStack          *stack;
   AdwComboRow       *greeter_row;
@@ -241,6 +243,17 @@ on_store_changed (MqStore       *store,
     self->refresh_source = g_idle_add (refresh_idle, self);
 }
 
+/* The header keeps only "Greeters" when the event's title would be cut
+ * beside the buttons; the line below the header shows the title whole.
+ */
+static void
+on_title_squeezed (MqGreeterPage *self)
+{
+  GtkWidget *shown = adw_squeezer_get_visible_child (self->title_squeezer);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->event_label), shown != GTK_WIDGET (self->window_title));
+}
+
 static void
 on_greeter_selected (AdwComboRow   *row,
                      GParamSpec    *pspec,
@@ -368,7 +381,9 @@ mq_greeter_page_class_init (MqGreeterPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/marqueeapp/Marquee/mq-greeter-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, MqGreeterPage, title_squeezer);
   gtk_widget_class_bind_template_child (widget_class, MqGreeterPage, window_title);
+  gtk_widget_class_bind_template_child (widget_class, MqGreeterPage, event_label);
   gtk_widget_class_bind_template_child (widget_class, MqGreeterPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, MqGreeterPage, stack);
   gtk_widget_class_bind_template_child (widget_class, MqGreeterPage, greeter_row);
@@ -376,6 +391,7 @@ mq_greeter_page_class_init (MqGreeterPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MqGreeterPage, newcomer_list);
   gtk_widget_class_bind_template_child (widget_class, MqGreeterPage, no_newcomers_page);
   gtk_widget_class_bind_template_callback (widget_class, on_greeter_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_title_squeezed);
 
   gtk_widget_class_install_action (widget_class, "greeters.assign", NULL, assign_action);
   gtk_widget_class_install_action (widget_class, "greeters.add-volunteer", NULL, add_volunteer_action);
@@ -415,6 +431,7 @@ mq_greeter_page_new (MqStore *store,
   if (event != NULL)
     {
       adw_window_title_set_subtitle (self->window_title, mq_event_get_title (event));
+      gtk_label_set_label (self->event_label, mq_event_get_title (event));
       if (mq_event_get_time_zone (event) != NULL)
         self->time_zone = g_time_zone_new_identifier (mq_event_get_time_zone (event));
     }

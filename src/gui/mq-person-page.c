@@ -29,7 +29,9 @@ struct _MqPersonPage
   GPtrArray           *event_rows;
 
   /* Template widgets */
+  AdwSqueezer         *title_squeezer;
   AdwWindowTitle      *window_title;
+  GtkWidget           *heading_group;
   GtkLabel            *name_label;
   GtkLabel            *error_label;
   AdwEntryRow         *name_row;
@@ -172,6 +174,17 @@ load_events (MqPersonPage *self)
   adw_preferences_group_set_description (self->events_group, description);
 }
 
+/* The squeezer gives up the header title when the name would be cut
+ * there; the heading on the page takes it over.
+ */
+static void
+on_title_squeezed (MqPersonPage *self)
+{
+  GtkWidget *shown = adw_squeezer_get_visible_child (self->title_squeezer);
+
+  gtk_widget_set_visible (self->heading_group, shown != GTK_WIDGET (self->window_title));
+}
+
 static void
 load_person (MqPersonPage *self,
              MqPerson     *person)
@@ -198,8 +211,6 @@ load_person (MqPersonPage *self,
 
   title = person != NULL ? mq_person_get_name (person) : _("New Person");
   adw_window_title_set_title (self->window_title, title);
-  /* Wide, a long name can still be cut between the buttons. */
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), title);
   gtk_label_set_label (self->name_label, title);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.merge", person != NULL);
 
@@ -546,7 +557,9 @@ mq_person_page_class_init (MqPersonPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/marqueeapp/Marquee/mq-person-page.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, MqPersonPage, name)
+  BIND (title_squeezer);
   BIND (window_title);
+  BIND (heading_group);
   BIND (name_label);
   BIND (error_label);
   BIND (name_row);
@@ -564,6 +577,7 @@ mq_person_page_class_init (MqPersonPageClass *klass)
   BIND (listed_switch);
   BIND (events_group);
 #undef BIND
+  gtk_widget_class_bind_template_callback (widget_class, on_title_squeezed);
 
   gtk_widget_class_install_action (widget_class, "person.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "person.merge", NULL, merge_action);

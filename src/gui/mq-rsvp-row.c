@@ -15,6 +15,7 @@
 #include "mq-rsvp-history-popover.h"
 #include "mq-rsvp-row.h"
 #include "mq-window.h"
+#include "mq-wrap-box.h"
 
 struct _MqRsvpRow
 {
@@ -27,6 +28,7 @@ struct _MqRsvpRow
   AdwAvatar             *avatar;
   GtkLabel              *name_label;
   GtkLabel              *details_label;
+  GtkLabel              *code_label;
   GtkLabel              *status_label;
   GtkMenuButton         *history_button;
   MqRsvpHistoryPopover  *history_popover;
@@ -66,7 +68,6 @@ describe_details (MqRsvp *rsvp)
     /* Translators: an organizer let the guest in over capacity, with this reason */
     g_ptr_array_add (parts, g_strdup_printf (_("over capacity: %s"), mq_rsvp_get_override_reason (rsvp)));
 
-  g_ptr_array_add (parts, g_strdup (mq_rsvp_get_ticket_code (rsvp)));
   g_ptr_array_add (parts, NULL);
 
   return g_strjoinv (" · ", (char **) parts->pdata);
@@ -85,7 +86,8 @@ mq_rsvp_row_set_rsvp (MqRsvpRow *self,
                       MqRsvp    *rsvp)
 {
   g_autofree char *details = NULL;
-  g_autofree char *accessible = NULL;
+  g_autoptr(GString) accessible = NULL;
+  const char *code;
   MqRsvpStatus status;
 
   g_return_if_fail (MQ_IS_RSVP_ROW (self));
@@ -93,11 +95,15 @@ mq_rsvp_row_set_rsvp (MqRsvpRow *self,
 
   g_set_object (&self->rsvp, rsvp);
   status = mq_rsvp_get_status (rsvp);
+  code = mq_rsvp_get_ticket_code (rsvp);
 
   adw_avatar_set_text (self->avatar, mq_rsvp_get_name (rsvp));
   gtk_label_set_label (self->name_label, mq_rsvp_get_name (rsvp));
   details = describe_details (rsvp);
   gtk_label_set_label (self->details_label, details);
+  gtk_widget_set_visible (GTK_WIDGET (self->details_label), details[0] != '\0');
+  gtk_label_set_label (self->code_label, code);
+  gtk_widget_set_visible (GTK_WIDGET (self->code_label), code != NULL);
   gtk_label_set_label (self->status_label, mq_display_rsvp_status (status));
 
   if (self->status_class != NULL)
@@ -106,10 +112,14 @@ mq_rsvp_row_set_rsvp (MqRsvpRow *self,
   self->status_class = g_strdup (mq_display_rsvp_status_class (status));
   gtk_widget_add_css_class (GTK_WIDGET (self->status_label), self->status_class);
 
-  accessible = g_strdup_printf ("%s, %s, %s", mq_rsvp_get_name (rsvp),
-                                mq_display_rsvp_status (status), details);
+  accessible = g_string_new (mq_rsvp_get_name (rsvp));
+  g_string_append_printf (accessible, ", %s", mq_display_rsvp_status (status));
+  if (details[0] != '\0')
+    g_string_append_printf (accessible, ", %s", details);
+  if (code != NULL)
+    g_string_append_printf (accessible, ", %s", code);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible->str,
                                   -1);
 }
 
@@ -193,6 +203,7 @@ mq_rsvp_row_class_init (MqRsvpRowClass *klass)
   object_class->dispose = mq_rsvp_row_dispose;
 
   g_type_ensure (MQ_TYPE_RSVP_HISTORY_POPOVER);
+  g_type_ensure (MQ_TYPE_WRAP_BOX);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -201,6 +212,7 @@ mq_rsvp_row_class_init (MqRsvpRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MqRsvpRow, avatar);
   gtk_widget_class_bind_template_child (widget_class, MqRsvpRow, name_label);
   gtk_widget_class_bind_template_child (widget_class, MqRsvpRow, details_label);
+  gtk_widget_class_bind_template_child (widget_class, MqRsvpRow, code_label);
   gtk_widget_class_bind_template_child (widget_class, MqRsvpRow, status_label);
   gtk_widget_class_bind_template_child (widget_class, MqRsvpRow, history_button);
   gtk_widget_class_bind_template_child (widget_class, MqRsvpRow, history_popover);

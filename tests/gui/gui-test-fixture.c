@@ -169,6 +169,47 @@ template_child (gpointer    widget,
   return child;
 }
 
+GtkLabel *
+find_label_text (GtkWidget  *widget,
+            const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *label;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) &&
+          g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
+        return GTK_LABEL (child);
+      if ((label = find_label_text (child, text)) != NULL)
+        return label;
+    }
+  return NULL;
+}
+
+void
+assert_label_whole (GtkLabel  *label,
+                    GtkWidget *within)
+{
+  PangoLayout *layout;
+  PangoRectangle extents;
+  graphene_rect_t bounds;
+
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (label)));
+  layout = gtk_label_get_layout (label);
+  g_assert_false (pango_layout_is_ellipsized (layout));
+  pango_layout_get_pixel_extents (layout, NULL, &extents);
+  g_assert_cmpint (extents.width, <=, gtk_widget_get_width (GTK_WIDGET (label)));
+  g_assert_cmpint (extents.height, <=, gtk_widget_get_height (GTK_WIDGET (label)));
+
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (label), within, &bounds));
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (within));
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (within));
+}
+
 MqEventPage *
 get_event_page (Fixture *fixture)
 {

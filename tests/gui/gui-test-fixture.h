@@ -58,5 +58,12 @@ gpointer     template_child      (gpointer        widget,
                                   GType           type,
                                   const char     *name);
 MqEventPage *get_event_page      (Fixture        *fixture);
+/* The first mapped label under @widget showing exactly @text, or NULL. */
+GtkLabel    *find_label_text     (GtkWidget      *widget,
+                                  const char     *text);
+/* @label is on screen with all of its text: mapped, not ellipsized, its
+ * lines inside its allocation, and that inside @within's. */
+void         assert_label_whole  (GtkLabel       *label,
+                                  GtkWidget      *within);
 
 G_END_DECLS

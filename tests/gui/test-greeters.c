@@ -21,7 +21,8 @@
 #include "mq-window.h"
 
 static gint64
-create_event (MqStore *store)
+create_event_titled (MqStore    *store,
+                     const char *title)
 {
   g_autoptr(MqEventCatalog) catalog = mq_event_catalog_new (store);
   g_autoptr(MqEvent) event = mq_event_new ();
@@ -29,13 +30,19 @@ create_event (MqStore *store)
   g_autoptr(GError) error = NULL;
   gint64 id;
 
-  mq_event_set_title (event, "Greeter Test Night");
+  mq_event_set_title (event, title);
   mq_event_set_starts_at (event, starts);
   mq_event_set_time_zone (event, "Europe/Madrid");
   mq_event_set_capacity (event, 10);
   id = mq_event_catalog_add (catalog, event, &error);
   g_assert_no_error (error);
   return id;
+}
+
+static gint64
+create_event (MqStore *store)
+{
+  return create_event_titled (store, "Greeter Test Night");
 }
 
 static GtkWidget *
@@ -326,6 +333,57 @@ test_greeters (Fixture       *fixture,
   run_in_app (fixture, FALSE, test_greeters_body, data);
 }
 
+#define LONG_TITLE "Film club night at the Community Cinema Forum"
+
+/* At 400 pixels the header between Pair and Volunteers has no room for a
+ * long event title: it shows whole on a line below the header instead.
+ */
+static void
+test_long_title_narrow_body (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  MqStore *store = mq_application_get_store (fixture->app);
+  g_autoptr(MqVolunteerRoster) roster = mq_volunteer_roster_new (store);
+  g_autoptr(GError) error = NULL;
+  MqGreeterPage *page;
+  GtkWindow *window;
+  GtkWidget *title;
+  gint64 event_id = create_event_titled (store, LONG_TITLE);
+
+  mq_volunteer_roster_add (roster, event_id, gui_test_add_person (store, "Sam Okafor"),
+                           MQ_VOLUNTEER_ROLE_GREETER, &error);
+  g_assert_no_error (error);
+
+  mq_window_show_event (fixture->window, event_id);
+  spin (50);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_event_page (fixture)), "event.open-greeters", NULL));
+  spin (100);
+  page = find_greeter_page ();
+  g_assert_nonnull (page);
+  window = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (page)));
+  title = template_child (page, MQ_TYPE_GREETER_PAGE, "window_title");
+
+  gtk_window_set_default_size (window, 400, 800);
+  spin (400);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (page)), <=, 400);
+  g_assert_false (gtk_widget_get_mapped (title));
+  assert_label_whole (find_label_text (GTK_WIDGET (page), LONG_TITLE), GTK_WIDGET (page));
+
+  /* Wide, the header holds it, and the line below goes. */
+  gtk_window_set_default_size (window, 1280, 800);
+  spin (400);
+  g_assert_true (gtk_widget_get_mapped (title));
+  assert_label_whole (find_label_text (title, LONG_TITLE), GTK_WIDGET (page));
+  g_assert_false (gtk_widget_get_mapped (template_child (page, MQ_TYPE_GREETER_PAGE, "event_label")));
+}
+
+static void
+test_long_title_narrow (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  run_in_app (fixture, FALSE, test_long_title_narrow_body, data);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -340,6 +398,8 @@ main (int   argc,
 
   g_test_add ("/gui/greeters/add-volunteers-and-pair", Fixture, NULL,
               fixture_set_up, test_add_volunteers, fixture_tear_down);
+  g_test_add ("/gui/greeters/long-event-title-at-400px", Fixture, NULL,
+              fixture_set_up, test_long_title_narrow, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -17,7 +17,9 @@
 #include "mq-event-row.h"
 #include "mq-events-page.h"
 #include "mq-merge-dialog.h"
+#include "mq-event-stats.h"
 #include "mq-people-page.h"
+#include "mq-rsvp-row.h"
 #include "mq-window.h"
 
 
@@ -339,6 +341,92 @@ test_event_row_long_title (Fixture       *fixture,
   run_in_app (fixture, FALSE, test_event_row_long_title_body, data);
 }
 
+static guint
+check_ticket_codes (GtkWidget *widget,
+                    gboolean   wide)
+{
+  guint checked = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      MqRsvp *rsvp;
+
+      if (!MQ_IS_RSVP_ROW (child))
+        {
+          checked += check_ticket_codes (child, wide);
+          continue;
+        }
+      if (!gtk_widget_get_mapped (child))
+        continue;
+
+      rsvp = mq_rsvp_row_get_rsvp (MQ_RSVP_ROW (child));
+      g_assert_nonnull (mq_rsvp_get_ticket_code (rsvp));
+      {
+        GtkLabel *code = find_label_text (child, mq_rsvp_get_ticket_code (rsvp));
+
+        assert_label_whole (code, child);
+        /* Wide, the code stays on the answer's line: the rows do not grow. */
+        if (wide)
+          {
+            graphene_rect_t code_bounds, status_bounds;
+
+            g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (code), child, &code_bounds));
+            g_assert_true (gtk_widget_compute_bounds (template_child (child, MQ_TYPE_RSVP_ROW, "status_label"),
+                                                      child, &status_bounds));
+            g_assert_cmpfloat (code_bounds.origin.y, <, status_bounds.origin.y + status_bounds.size.height);
+          }
+      }
+      checked++;
+    }
+  return checked;
+}
+
+/* The demo's guests have details ("a party of 2 · from meetup") that leave
+ * no room for the ticket code beside them at 400 pixels: it shows whole
+ * anyway, wrapped below them.
+ */
+static void
+test_ticket_codes_narrow_body (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  MqStore *store = mq_application_get_store (fixture->app);
+  g_autoptr(MqEventCatalog) catalog = mq_event_catalog_new (store);
+  g_autoptr(GListModel) events = mq_event_catalog_list (catalog, MQ_EVENT_RANGE_UPCOMING, NULL);
+  MqEventsPage *events_page = template_child (fixture->window, MQ_TYPE_WINDOW, "events_page");
+  GtkWidget *list = template_child (get_event_page (fixture), MQ_TYPE_EVENT_PAGE, "rsvp_list");
+  gint64 id = 0;
+
+  for (guint i = 0; events != NULL && i < g_list_model_get_n_items (events) && id == 0; i++)
+    {
+      g_autoptr(MqEvent) event = g_list_model_get_item (events, i);
+      MqEventStats stats;
+
+      if (mq_event_stats_compute (store, mq_event_get_id (event), &stats, NULL) && stats.going >= 20)
+        id = mq_event_get_id (event);
+    }
+  g_assert_cmpint (id, >, 0);
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 400, 800);
+  spin (400);
+  mq_window_show_event (fixture->window, id);
+  spin (400);
+  g_assert_true (adw_leaflet_get_folded (template_child (events_page, MQ_TYPE_EVENTS_PAGE, "leaflet")));
+  g_assert_cmpuint (check_ticket_codes (list, FALSE), >=, 5);
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+  spin (400);
+  g_assert_false (adw_leaflet_get_folded (template_child (events_page, MQ_TYPE_EVENTS_PAGE, "leaflet")));
+  g_assert_cmpuint (check_ticket_codes (list, TRUE), >=, 5);
+}
+
+static void
+test_ticket_codes_narrow (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  run_in_app (fixture, TRUE, test_ticket_codes_narrow_body, data);
+}
+
 static void
 test_event_waitlist_undo (Fixture       *fixture,
                           gconstpointer  data)
@@ -376,6 +464,8 @@ main (int   argc,
               fixture_set_up, test_event_delete_undo, fixture_tear_down);
   g_test_add ("/gui/event/long-title-at-400px", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_event_row_long_title, fixture_tear_down);
+  g_test_add ("/gui/event/ticket-codes-at-400px", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_ticket_codes_narrow, fixture_tear_down);
   g_test_add ("/gui/pages/demo-without-warnings", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_every_page_with_demo, fixture_tear_down);
 

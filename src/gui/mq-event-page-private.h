@@ -30,7 +30,7 @@ struct _MqEventPage
   /* Template widgets */
   AdwSqueezer       *title_squeezer;
   AdwWindowTitle    *window_title;
-  AdwWindowTitle    *kind_title;
+  GtkLabel          *kind_label;
   GtkLabel          *title_label;
   GtkLabel          *when_label;
   GtkLabel          *schedule_label;

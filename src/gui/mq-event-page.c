@@ -100,7 +100,7 @@ update_header (MqEventPage        *self,
 
   adw_window_title_set_title (self->window_title, mq_event_get_title (self->event));
   adw_window_title_set_subtitle (self->window_title, mq_display_event_kind (mq_event_get_kind (self->event)));
-  adw_window_title_set_title (self->kind_title, mq_display_event_kind (mq_event_get_kind (self->event)));
+  gtk_label_set_label (self->kind_label, mq_display_event_kind (mq_event_get_kind (self->event)));
   gtk_label_set_label (self->title_label, mq_event_get_title (self->event));
   gtk_label_set_label (self->when_label, when);
   gtk_label_set_label (self->schedule_label, schedule);
@@ -405,7 +405,7 @@ mq_event_page_class_init (MqEventPageClass *klass)
                                                "/io/github/marqueeapp/Marquee/mq-event-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MqEventPage, title_squeezer);
   gtk_widget_class_bind_template_child (widget_class, MqEventPage, window_title);
-  gtk_widget_class_bind_template_child (widget_class, MqEventPage, kind_title);
+  gtk_widget_class_bind_template_child (widget_class, MqEventPage, kind_label);
   gtk_widget_class_bind_template_child (widget_class, MqEventPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, MqEventPage, when_label);
   gtk_widget_class_bind_template_child (widget_class, MqEventPage, schedule_label);

@@ -384,6 +384,8 @@ test_event_page_long_title_body (Fixture       *fixture,
   g_assert_false (gtk_widget_get_mapped (title));
   assert_label_whole (find_label_text (GTK_WIDGET (page), LONG_TITLE), GTK_WIDGET (page));
   g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (heading))), >, 1);
+  /* The header keeps the kind of event, whole. */
+  assert_label_whole (template_child (page, MQ_TYPE_EVENT_PAGE, "kind_label"), GTK_WIDGET (page));
 
   show_at_width (fixture, 1000);
   g_assert_false (adw_leaflet_get_folded (leaflet));

@@ -28,7 +28,10 @@ struct _MqEventPage
   gboolean           folded;
 
   /* Template widgets */
+  AdwSqueezer       *title_squeezer;
   AdwWindowTitle    *window_title;
+  GtkLabel          *kind_label;
+  GtkLabel          *title_label;
   GtkLabel          *when_label;
   GtkLabel          *schedule_label;
   GtkLabel          *venue_label;

@@ -78,6 +78,17 @@ update_list_state (MqEventPage *self)
     gtk_stack_set_visible_child_name (self->rsvp_stack, "list");
 }
 
+/* The squeezer gives up the title in the header when it would be cut
+ * there; the heading on the page takes it over.
+ */
+static void
+on_title_squeezed (MqEventPage *self)
+{
+  GtkWidget *shown = adw_squeezer_get_visible_child (self->title_squeezer);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->title_label), shown != GTK_WIDGET (self->window_title));
+}
+
 static void
 update_header (MqEventPage        *self,
                const MqEventStats *stats)
@@ -89,6 +100,8 @@ update_header (MqEventPage        *self,
 
   adw_window_title_set_title (self->window_title, mq_event_get_title (self->event));
   adw_window_title_set_subtitle (self->window_title, mq_display_event_kind (mq_event_get_kind (self->event)));
+  gtk_label_set_label (self->kind_label, mq_display_event_kind (mq_event_get_kind (self->event)));
+  gtk_label_set_label (self->title_label, mq_event_get_title (self->event));
   gtk_label_set_label (self->when_label, when);
   gtk_label_set_label (self->schedule_label, schedule);
 
@@ -390,7 +403,10 @@ mq_event_page_class_init (MqEventPageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/marqueeapp/Marquee/mq-event-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, MqEventPage, title_squeezer);
   gtk_widget_class_bind_template_child (widget_class, MqEventPage, window_title);
+  gtk_widget_class_bind_template_child (widget_class, MqEventPage, kind_label);
+  gtk_widget_class_bind_template_child (widget_class, MqEventPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, MqEventPage, when_label);
   gtk_widget_class_bind_template_child (widget_class, MqEventPage, schedule_label);
   gtk_widget_class_bind_template_child (widget_class, MqEventPage, venue_label);
@@ -409,6 +425,7 @@ mq_event_page_class_init (MqEventPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_filter_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+  gtk_widget_class_bind_template_callback (widget_class, on_title_squeezed);
 
   _mq_event_page_class_actions_init (klass);
 

@@ -297,26 +297,36 @@ find_event_title (GtkWidget  *widget,
 
 #define LONG_TITLE "Film club night at the Community Cinema Forum"
 
+static gint64
+add_event_titled (MqStore    *store,
+                  const char *title)
+{
+  g_autoptr(MqEventCatalog) catalog = mq_event_catalog_new (store);
+  g_autoptr(MqEvent) event = mq_event_new ();
+  g_autoptr(GDateTime) starts = g_date_time_new_utc (2031, 5, 1, 18, 0, 0);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  mq_event_set_title (event, title);
+  mq_event_set_starts_at (event, starts);
+  mq_event_set_time_zone (event, "Europe/Berlin");
+  id = mq_event_catalog_add (catalog, event, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
 /* At 400 pixels a title of two short lines shows whole in the list. */
 static void
 test_event_row_long_title_body (Fixture       *fixture,
                                 gconstpointer  data)
 {
   MqStore *store = mq_application_get_store (fixture->app);
-  g_autoptr(MqEventCatalog) catalog = mq_event_catalog_new (store);
-  g_autoptr(MqEvent) event = mq_event_new ();
-  g_autoptr(GDateTime) starts = g_date_time_new_utc (2031, 5, 1, 18, 0, 0);
-  g_autoptr(GError) error = NULL;
   MqEventsPage *events = template_child (fixture->window, MQ_TYPE_WINDOW, "events_page");
   PangoLayout *layout;
   PangoRectangle extents;
   GtkLabel *title;
 
-  mq_event_set_title (event, LONG_TITLE);
-  mq_event_set_starts_at (event, starts);
-  mq_event_set_time_zone (event, "Europe/Berlin");
-  mq_event_catalog_add (catalog, event, &error);
-  g_assert_no_error (error);
+  add_event_titled (store, LONG_TITLE);
 
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 400, 800);
   spin (400);
@@ -339,6 +349,64 @@ test_event_row_long_title (Fixture       *fixture,
                            gconstpointer  data)
 {
   run_in_app (fixture, FALSE, test_event_row_long_title_body, data);
+}
+
+static void
+show_at_width (Fixture *fixture,
+               int      width)
+{
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, 800);
+  spin (400);
+}
+
+/* The header between the buttons has no room for a long title at 400
+ * pixels, nor beside the list at about 1000: the page shows it whole as
+ * its heading there. A short title stays in the header alone.
+ */
+static void
+test_event_page_long_title_body (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  MqStore *store = mq_application_get_store (fixture->app);
+  MqEventsPage *events = template_child (fixture->window, MQ_TYPE_WINDOW, "events_page");
+  AdwLeaflet *leaflet = template_child (events, MQ_TYPE_EVENTS_PAGE, "leaflet");
+  MqEventPage *page = get_event_page (fixture);
+  GtkWidget *title = template_child (page, MQ_TYPE_EVENT_PAGE, "window_title");
+  GtkWidget *heading = template_child (page, MQ_TYPE_EVENT_PAGE, "title_label");
+  gint64 long_id = add_event_titled (store, LONG_TITLE);
+  gint64 short_id = add_event_titled (store, "Quiz Night");
+
+  show_at_width (fixture, 400);
+  mq_window_show_event (fixture->window, long_id);
+  spin (400);
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_cmpint (mq_event_page_get_event_id (page), ==, long_id);
+  g_assert_false (gtk_widget_get_mapped (title));
+  assert_label_whole (find_label_text (GTK_WIDGET (page), LONG_TITLE), GTK_WIDGET (page));
+  g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (heading))), >, 1);
+  /* The header keeps the kind of event, whole. */
+  assert_label_whole (template_child (page, MQ_TYPE_EVENT_PAGE, "kind_label"), GTK_WIDGET (page));
+
+  show_at_width (fixture, 1000);
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+  assert_label_whole (find_label_text (GTK_WIDGET (page), LONG_TITLE), GTK_WIDGET (page));
+
+  show_at_width (fixture, 1280);
+  assert_label_whole (find_label_text (GTK_WIDGET (page), LONG_TITLE), GTK_WIDGET (page));
+
+  /* A short title fits the header, wide as before: no heading. */
+  mq_window_show_event (fixture->window, short_id);
+  spin (400);
+  g_assert_true (gtk_widget_get_mapped (title));
+  g_assert_false (gtk_widget_get_mapped (heading));
+  assert_label_whole (find_label_text (title, "Quiz Night"), GTK_WIDGET (page));
+}
+
+static void
+test_event_page_long_title (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  run_in_app (fixture, FALSE, test_event_page_long_title_body, data);
 }
 
 static guint
@@ -464,6 +532,8 @@ main (int   argc,
               fixture_set_up, test_event_delete_undo, fixture_tear_down);
   g_test_add ("/gui/event/long-title-at-400px", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_event_row_long_title, fixture_tear_down);
+  g_test_add ("/gui/event/page-long-title-at-400-1000-1280px", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_event_page_long_title, fixture_tear_down);
   g_test_add ("/gui/event/ticket-codes-at-400px", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_ticket_codes_narrow, fixture_tear_down);
   g_test_add ("/gui/pages/demo-without-warnings", Fixture, GINT_TO_POINTER (TRUE),

@@ -28,6 +28,27 @@ iso_in (MqStore *store,
   return g_date_time_format (then, "%Y-%m-%dT%H:%M:%SZ");
 }
 
+/* Runs @stmt, an UPDATE of job @job_id that applies only in state @from:
+ * FALSE with NOT_FOUND when nothing changed.
+ */
+static gboolean
+update_job_in_state (MqStore       *store,
+                     sqlite3_stmt  *stmt,
+                     gint64         job_id,
+                     const char    *from,
+                     GError       **error)
+{
+  if (!mq_store_step_done (store, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (mq_store_get_db (store)) == 0)
+    {
+      g_set_error (error, MQ_ERROR, MQ_ERROR_NOT_FOUND,
+                   _("Outbox job %" PRId64 " is not %s"), job_id, from);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* One UPDATE of a job's state; FALSE with NOT_FOUND when @from does not
  * match, so a job is never moved from a state it is not in.
  */
@@ -65,14 +86,8 @@ set_state (MqOutbox   *self,
   mq_bind_text_or_null (stmt, 7, remote_url);
   sqlite3_bind_text (stmt, 8, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 9, remote_scheduled ? 1 : 0);
-  if (!mq_store_step_done (store, stmt, error))
+  if (!update_job_in_state (store, stmt, job_id, from, error))
     return FALSE;
-  if (sqlite3_changes (mq_store_get_db (store)) == 0)
-    {
-      g_set_error (error, MQ_ERROR, MQ_ERROR_NOT_FOUND,
-                   _("Outbox job %" PRId64 " is not %s"), job_id, from);
-      return FALSE;
-    }
   mq_store_notify_changed (store, "outbox");
   return TRUE;
 }
@@ -251,14 +266,8 @@ mq_outbox_set_maybe_posted (MqOutbox  *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, job_id);
   sqlite3_bind_int (stmt, 2, maybe_posted ? 1 : 0);
-  if (!mq_store_step_done (store, stmt, error))
+  if (!update_job_in_state (store, stmt, job_id, "sending", error))
     return FALSE;
-  if (sqlite3_changes (mq_store_get_db (store)) == 0)
-    {
-      g_set_error (error, MQ_ERROR, MQ_ERROR_NOT_FOUND,
-                   _("Outbox job %" PRId64 " is not %s"), job_id, "sending");
-      return FALSE;
-    }
   return TRUE;
 }
 
@@ -281,14 +290,8 @@ mq_outbox_set_media_remote_id (MqOutbox    *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, job_id);
   mq_bind_text_or_null (stmt, 2, media_id);
-  if (!mq_store_step_done (store, stmt, error))
+  if (!update_job_in_state (store, stmt, job_id, "sending", error))
     return FALSE;
-  if (sqlite3_changes (mq_store_get_db (store)) == 0)
-    {
-      g_set_error (error, MQ_ERROR, MQ_ERROR_NOT_FOUND,
-                   _("Outbox job %" PRId64 " is not %s"), job_id, "sending");
-      return FALSE;
-    }
   return TRUE;
 }
 

@@ -602,6 +602,25 @@ test_scheduled_lost_answer (Fixture       *f,
   g_assert_cmpuint (g_hash_table_size (f->fake->statuses), ==, 0);
 }
 
+/* A Mastodon job of @text whose first try, at @start, meets @fault. */
+static gint64
+first_try_fails (Fixture        *f,
+                 MqOutboxSender *sender,
+                 GDateTime      *start,
+                 const char     *text,
+                 guint           fault)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  mq_store_set_fixed_now (f->store, start);
+  id = mq_outbox_enqueue (f->outbox, f->announcement, f->mastodon, text, FALSE, &error);
+  g_assert_no_error (error);
+  fake_social_fault (f->fake, fault);
+  g_assert_cmpint (mq_outbox_sender_run_once (sender, NULL, &error), ==, 1);
+  return id;
+}
+
 /* Mastodon keeps an Idempotency-Key for up to an hour. The first try made
  * the status and its answer was lost; the retry comes 61 minutes later,
  * when the server has forgotten the key and would post it again: the
@@ -622,11 +641,7 @@ test_expired_key_found_on_account (Fixture       *f,
   guint same_key = 0;
   gint64 id;
 
-  mq_store_set_fixed_now (f->store, start);
-  id = mq_outbox_enqueue (f->outbox, f->announcement, f->mastodon, "Solaris & Stalker <tonight>", FALSE, &error);
-  g_assert_no_error (error);
-  fake_social_fault (f->fake, FAKE_DROP);
-  g_assert_cmpint (mq_outbox_sender_run_once (sender, NULL, &error), ==, 1);
+  id = first_try_fails (f, sender, start, "Solaris & Stalker <tonight>", FAKE_DROP);
   g_assert_no_error (error);
   waiting = mq_outbox_get_job (f->outbox, id, &error);
   g_assert_cmpint (waiting->state, ==, MQ_OUTBOX_STATE_QUEUED);
@@ -679,11 +694,7 @@ test_expired_key_not_posted (Fixture       *f,
   g_autoptr(GDateTime) start = g_date_time_new_now_utc ();
   gint64 id;
 
-  mq_store_set_fixed_now (f->store, start);
-  id = mq_outbox_enqueue (f->outbox, f->announcement, f->mastodon, "Stalker tonight", FALSE, &error);
-  g_assert_no_error (error);
-  fake_social_fault (f->fake, FAKE_502);
-  g_assert_cmpint (mq_outbox_sender_run_once (sender, NULL, &error), ==, 1);
+  id = first_try_fails (f, sender, start, "Stalker tonight", FAKE_502);
   g_assert_cmpuint (g_hash_table_size (f->fake->status_requests), ==, 0);
 
   fake_social_expire_keys (f->fake);
@@ -712,11 +723,7 @@ test_expired_key_same_text_other_job (Fixture       *f,
   g_autoptr(GDateTime) start = g_date_time_new_now_utc ();
   gint64 id, other_announcement, other_id;
 
-  mq_store_set_fixed_now (f->store, start);
-  id = mq_outbox_enqueue (f->outbox, f->announcement, f->mastodon, "Stalker tonight", FALSE, &error);
-  g_assert_no_error (error);
-  fake_social_fault (f->fake, FAKE_502);
-  g_assert_cmpint (mq_outbox_sender_run_once (sender, NULL, &error), ==, 1);
+  id = first_try_fails (f, sender, start, "Stalker tonight", FAKE_502);
   g_assert_cmpuint (g_hash_table_size (f->fake->status_requests), ==, 0);
 
   other_announcement = mq_outbox_add_announcement (f->outbox, 0, "x", NULL, NULL, "fr", NULL, NULL, &error);
@@ -756,11 +763,7 @@ test_expired_key_lookup_fails (Fixture       *f,
   g_autofree char *start_iso = g_date_time_format (start, "%Y-%m-%dT%H:%M:%SZ");
   gint64 id;
 
-  mq_store_set_fixed_now (f->store, start);
-  id = mq_outbox_enqueue (f->outbox, f->announcement, f->mastodon, "Stalker tonight", FALSE, &error);
-  g_assert_no_error (error);
-  fake_social_fault (f->fake, FAKE_DROP);
-  g_assert_cmpint (mq_outbox_sender_run_once (sender, NULL, &error), ==, 1);
+  id = first_try_fails (f, sender, start, "Stalker tonight", FAKE_DROP);
   fake_social_expire_keys (f->fake);
 
   /* The server fails the list of statuses. */

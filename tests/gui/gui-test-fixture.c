@@ -219,6 +219,14 @@ get_event_page (Fixture *fixture)
 }
 
 void
+gui_test_show_at_width (Fixture *fixture,
+                        int      width)
+{
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, 800);
+  spin (400);
+}
+
+void
 gui_test_init (int    *argc,
                char ***argv)
 {

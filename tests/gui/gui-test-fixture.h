@@ -58,6 +58,9 @@ gpointer     template_child      (gpointer        widget,
                                   GType           type,
                                   const char     *name);
 MqEventPage *get_event_page      (Fixture        *fixture);
+/* The main window @width pixels wide (800 high), laid out again. */
+void         gui_test_show_at_width (Fixture     *fixture,
+                                     int          width);
 /* The first mapped label under @widget showing exactly @text, or NULL. */
 GtkLabel    *find_label_text     (GtkWidget      *widget,
                                   const char     *text);

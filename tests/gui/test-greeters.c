@@ -76,6 +76,22 @@ find_greeter_page (void)
   return NULL;
 }
 
+/* The event's page, then its greeter view through the page's action. */
+static MqGreeterPage *
+open_greeter_page (Fixture *fixture,
+                   gint64   event_id)
+{
+  MqGreeterPage *page;
+
+  mq_window_show_event (fixture->window, event_id);
+  spin (50);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_event_page (fixture)), "event.open-greeters", NULL));
+  spin (100);
+  page = find_greeter_page ();
+  g_assert_nonnull (page);
+  return page;
+}
+
 static AdwActionRow *
 newcomer_row (MqGreeterPage *page,
               int            index)
@@ -117,12 +133,7 @@ test_greeters_body (Fixture       *fixture,
   mq_volunteer_roster_add (roster, event_id, sam_id, MQ_VOLUNTEER_ROLE_GREETER, &error);
   g_assert_no_error (error);
 
-  mq_window_show_event (fixture->window, event_id);
-  spin (50);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_event_page (fixture)), "event.open-greeters", NULL));
-  spin (100);
-  page = find_greeter_page ();
-  g_assert_nonnull (page);
+  page = open_greeter_page (fixture, event_id);
   g_assert_cmpint (mq_greeter_page_get_event_id (page), ==, event_id);
   g_assert_cmpint (mq_greeter_page_get_greeter_id (page), ==, sam_id);
   g_assert_cmpuint (mq_greeter_page_get_n_newcomers (page), ==, 0);
@@ -245,12 +256,7 @@ test_add_volunteers_body (Fixture       *fixture,
   ana = gui_test_add_going (store, event_id, gui_test_add_person (store, "Ana García"), 1);
   bea = gui_test_add_going (store, event_id, gui_test_add_person (store, "Bea Martínez"), 1);
 
-  mq_window_show_event (fixture->window, event_id);
-  spin (50);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_event_page (fixture)), "event.open-greeters", NULL));
-  spin (100);
-  page = find_greeter_page ();
-  g_assert_nonnull (page);
+  page = open_greeter_page (fixture, event_id);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (page, MQ_TYPE_GREETER_PAGE, "stack")),
                    ==, "no-greeters");
 
@@ -354,12 +360,7 @@ test_long_title_narrow_body (Fixture       *fixture,
                            MQ_VOLUNTEER_ROLE_GREETER, &error);
   g_assert_no_error (error);
 
-  mq_window_show_event (fixture->window, event_id);
-  spin (50);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_event_page (fixture)), "event.open-greeters", NULL));
-  spin (100);
-  page = find_greeter_page ();
-  g_assert_nonnull (page);
+  page = open_greeter_page (fixture, event_id);
   window = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (page)));
   title = template_child (page, MQ_TYPE_GREETER_PAGE, "window_title");
 

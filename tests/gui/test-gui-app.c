@@ -351,14 +351,6 @@ test_event_row_long_title (Fixture       *fixture,
   run_in_app (fixture, FALSE, test_event_row_long_title_body, data);
 }
 
-static void
-show_at_width (Fixture *fixture,
-               int      width)
-{
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, 800);
-  spin (400);
-}
-
 /* The header between the buttons has no room for a long title at 400
  * pixels, nor beside the list at about 1000: the page shows it whole as
  * its heading there. A short title stays in the header alone.
@@ -376,7 +368,7 @@ test_event_page_long_title_body (Fixture       *fixture,
   gint64 long_id = add_event_titled (store, LONG_TITLE);
   gint64 short_id = add_event_titled (store, "Quiz Night");
 
-  show_at_width (fixture, 400);
+  gui_test_show_at_width (fixture, 400);
   mq_window_show_event (fixture->window, long_id);
   spin (400);
   g_assert_true (adw_leaflet_get_folded (leaflet));
@@ -387,11 +379,11 @@ test_event_page_long_title_body (Fixture       *fixture,
   /* The header keeps the kind of event, whole. */
   assert_label_whole (template_child (page, MQ_TYPE_EVENT_PAGE, "kind_label"), GTK_WIDGET (page));
 
-  show_at_width (fixture, 1000);
+  gui_test_show_at_width (fixture, 1000);
   g_assert_false (adw_leaflet_get_folded (leaflet));
   assert_label_whole (find_label_text (GTK_WIDGET (page), LONG_TITLE), GTK_WIDGET (page));
 
-  show_at_width (fixture, 1280);
+  gui_test_show_at_width (fixture, 1280);
   assert_label_whole (find_label_text (GTK_WIDGET (page), LONG_TITLE), GTK_WIDGET (page));
 
   /* A short title fits the header, wide as before: no heading. */

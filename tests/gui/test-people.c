@@ -466,14 +466,6 @@ test_merge_undo (Fixture       *fixture,
  * as the page's heading instead; where it fits, in the header alone.
  */
 static void
-show_at_width (Fixture *fixture,
-               int      width)
-{
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, 800);
-  spin (400);
-}
-
-static void
 test_long_name_narrow_body (Fixture       *fixture,
                             gconstpointer  data)
 {
@@ -486,7 +478,7 @@ test_long_name_narrow_body (Fixture       *fixture,
   PangoLayout *layout;
   gint64 id = gui_test_add_person (store, LONG_NAME);
 
-  show_at_width (fixture, 400);
+  gui_test_show_at_width (fixture, 400);
   mq_window_show_person (fixture->window, id);
   spin (400);
   g_assert_true (adw_leaflet_get_folded (leaflet));
@@ -502,13 +494,13 @@ test_long_name_narrow_body (Fixture       *fixture,
 
   /* Unfolded, the list beside the page leaves the header too little room
    * still: the heading stays, the header shows no cut name. */
-  show_at_width (fixture, 1000);
+  gui_test_show_at_width (fixture, 1000);
   g_assert_false (adw_leaflet_get_folded (leaflet));
   g_assert_false (gtk_widget_get_mapped (title));
   assert_label_whole (heading, GTK_WIDGET (page));
 
   /* Wide, the header holds the whole name again and the heading goes. */
-  show_at_width (fixture, 1280);
+  gui_test_show_at_width (fixture, 1280);
   g_assert_false (adw_leaflet_get_folded (leaflet));
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (heading)));
   g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (title)), ==, LONG_NAME);
@@ -516,7 +508,7 @@ test_long_name_narrow_body (Fixture       *fixture,
 
   /* A short name fits the header at 1000 pixels, with no heading. */
   mq_window_show_person (fixture->window, gui_test_add_person (store, "Ana Lima"));
-  show_at_width (fixture, 1000);
+  gui_test_show_at_width (fixture, 1000);
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (heading)));
   assert_label_whole (find_label_text (title, "Ana Lima"), GTK_WIDGET (page));
 
